@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dossier-application.h"
+#include "dossier-test-utils.h"
+#include "dossier-window.h"
+
+typedef struct
+{
+  const char *expected_view;
+  gboolean checked;
+} StartupCheck;
+
+static DossierWindow *
+get_window (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_assert_true (DOSSIER_IS_WINDOW (window));
+  return DOSSIER_WINDOW (window);
+}
+
+static gboolean
+check_window_and_quit (gpointer user_data)
+{
+  GApplication *app = g_application_get_default ();
+  StartupCheck *check = user_data;
+  DossierWindow *window = get_window (app);
+  AdwViewStack *stack = NULL;
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  static const char *names[] = { "articles", "timeline", "relationships" };
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  /* The view stack sits in the template; find it through the switcher
+   * title, which is what the user sees. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && stack == NULL; )
+    {
+      if (ADW_IS_VIEW_STACK (w))
+        stack = ADW_VIEW_STACK (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        {
+          w = gtk_widget_get_first_child (w);
+          continue;
+        }
+      while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+        w = gtk_widget_get_parent (w);
+      if (w != NULL)
+        w = gtk_widget_get_next_sibling (w);
+    }
+  g_assert_nonnull (stack);
+
+  pages = adw_view_stack_get_pages (stack);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
+      g_assert_nonnull (adw_view_stack_page_get_title (page));
+    }
+
+  g_assert_cmpstr (dossier_window_get_view (window), ==, check->expected_view);
+  check->checked = TRUE;
+
+  /* Quit the way a user does, so the quit path is covered too. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_app_and_check (const char *const *args,
+                   const char        *expected_view)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  StartupCheck check = { expected_view, FALSE };
+  int status;
+
+  /* No session bus in tests; stay a plain single process. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (500, check_window_and_quit, &check);
+
+  status = g_application_run (G_APPLICATION (app), g_strv_length ((char **) args), (char **) args);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (check.checked);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static void
+test_starts_with_three_views (void)
+{
+  const char *args[] = { "dossier", NULL };
+
+  run_app_and_check (args, "articles");
+}
+
+static void
+test_view_option (void)
+{
+  const char *args[] = { "dossier", "--view=relationships", NULL };
+
+  run_app_and_check (args, "relationships");
+}
+
+static void
+run_exe (const char *const *extra_args,
+         int               *exit_status,
+         char             **out,
+         char             **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DOSSIER_EXE"));
+  for (guint i = 0; extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) extra_args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  *exit_status = WEXITSTATUS (wait_status);
+}
+
+static void
+test_version (void)
+{
+  const char *args[] = { "--version", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  run_exe (args, &status, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "dossier " PACKAGE_VERSION "\n");
+}
+
+static void
+test_unknown_option (void)
+{
+  const char *args[] = { "--no-such-option", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  run_exe (args, &status, &out, &err);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (err, "--no-such-option"));
+}
+
+static void
+test_bad_view (void)
+{
+  const char *args[] = { "--view=nowhere", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  run_exe (args, &status, &out, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "nowhere"));
+  g_assert_nonnull (strstr (err, "timeline"));
+}
+
+static void
+test_window_size_round_trip (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  DossierWindow *window;
+  int width, height;
+
+  g_settings_set (settings, "window-size", "(ii)", 812, 604);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  /* A window needs a started application; registering emits startup. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  window = dossier_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 604);
+
+  /* Only a realized window handles close requests. */
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 930, 655);
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 930);
+  g_assert_cmpint (height, ==, 655);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  dossier_test_init (&argc, &argv);
+
+  g_test_add_func ("/application/starts-with-three-views", test_starts_with_three_views);
+  g_test_add_func ("/application/view-option", test_view_option);
+  g_test_add_func ("/application/version", test_version);
+  g_test_add_func ("/application/unknown-option", test_unknown_option);
+  g_test_add_func ("/application/bad-view", test_bad_view);
+  g_test_add_func ("/application/window-size-round-trip", test_window_size_round_trip);
+
+  return g_test_run ();
+}
