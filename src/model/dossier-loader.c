@@ -1,0 +1,955 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "dossier-article-private.h"
+#include "dossier-claim-private.h"
+#include "dossier-discrepancy-private.h"
+#include "dossier-entity-private.h"
+#include "dossier-event-private.h"
+#include "dossier-loader-private.h"
+#include "dossier-problem-private.h"
+#include "dossier-relation-private.h"
+#include "dossier-source-private.h"
+#include "dossier-store-private.h"
+#include "dossier-syntax-private.h"
+
+#define FORMAT_VERSION "dossier/1"
+#define MAX_PROBLEMS 100
+#define MAX_STRING_LENGTH (1024 * 1024)
+#define MAX_ID_LENGTH 128
+
+/* Where a value is: a chain of keys and indexes kept on the C stack while
+ * walking the tree, turned into "events[3].entities[1]" only when there is
+ * a problem to report. */
+typedef struct _Path Path;
+struct _Path
+{
+  const Path *parent;
+  const char *key;      /* NULL for an array index */
+  guint index;
+};
+
+#define KEY(parent, k) (&(const Path) { (parent), (k), 0 })
+#define INDEX(parent, i) (&(const Path) { (parent), NULL, (i) })
+
+typedef enum
+{
+  ARTICLES,
+  ENTITIES,
+  EVENTS,
+  RELATIONS,
+  DISCREPANCIES,
+  N_COLLECTIONS
+} Collection;
+
+static const char * const collection_keys[N_COLLECTIONS] = {
+  "articles", "entities", "events", "relations", "discrepancies",
+};
+
+typedef struct
+{
+  GPtrArray *problems;
+  gboolean stopped;
+
+  /* Per collection: the items in file order (NULL where an element was
+   * unusable) and id → index + 1 into them */
+  GPtrArray *items[N_COLLECTIONS];
+  GHashTable *ids[N_COLLECTIONS];
+  /* Collections that are not arrays: references into them are not
+   * checked, so one mistake does not show up as dozens */
+  gboolean broken[N_COLLECTIONS];
+
+  /* Articles whose body has a problem: quotes are not checked against them,
+   * so one mistake does not show up as dozens */
+  GHashTable *broken_bodies;
+} Loader;
+
+enum
+{
+  REQUIRED = 1 << 0,
+  NON_EMPTY = 1 << 1,
+  ID = 1 << 2,
+  URL = 1 << 3,
+};
+
+static void
+path_append (GString    *string,
+             const Path *path)
+{
+  if (path == NULL)
+    return;
+
+  path_append (string, path->parent);
+  if (path->key != NULL)
+    {
+      if (string->len > 0)
+        g_string_append_c (string, '.');
+      g_string_append (string, path->key);
+    }
+  else
+    g_string_append_printf (string, "[%u]", path->index);
+}
+
+static void report (Loader     *self,
+                    const Path *path,
+                    const char *format,
+                    ...) G_GNUC_PRINTF (3, 4);
+
+static void
+report (Loader     *self,
+        const Path *path,
+        const char *format,
+        ...)
+{
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (self->stopped)
+    return;
+
+  if (self->problems->len >= MAX_PROBLEMS)
+    {
+      g_ptr_array_add (self->problems,
+                       dossier_problem_new ("", _("too many problems, stopping"), 0, 0));
+      self->stopped = TRUE;
+      return;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  path_append (where, path);
+  g_ptr_array_add (self->problems, dossier_problem_new (where->str, message, 0, 0));
+}
+
+static const char *
+describe (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      /* Translators: the kind of a JSON value, for "expected a string, found %s" */
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return "null";     /* a JSON keyword: not translated */
+    case JSON_NODE_VALUE:
+    default:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        return _("a string");
+      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        return _("true or false");
+      return _("a number");
+    }
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_ID_LENGTH || !g_ascii_isalnum (id[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (id[i]) && strchr ("._-", id[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Checks a string value found at @path against @flags.  Returns it, or NULL
+ * after reporting why it cannot be used. */
+static const char *
+check_string (Loader     *self,
+              JsonNode   *node,
+              const Path *path,
+              guint       flags)
+{
+  const char *value;
+
+  if (!is_string (node))
+    {
+      /* Translators: %s is the kind of value found: "a number", "an array", "null"… */
+      report (self, path, _("expected a string, found %s"), describe (node));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (strlen (value) > MAX_STRING_LENGTH)
+    {
+      report (self, path, _("the text is longer than 1 MiB"));
+      return NULL;
+    }
+  if ((flags & (NON_EMPTY | ID)) && value[0] == '\0')
+    {
+      /* Translators: said of a value in a dossier file, e.g. a title */
+      report (self, path, _("must not be empty"));
+      return NULL;
+    }
+  /* Still usable, so that references to it do not fail too */
+  if ((flags & ID) && !is_valid_id (value))
+    report (self, path,
+            _("\"%s\" is not a valid id: use up to 128 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+            value);
+  if ((flags & URL) && !g_str_has_prefix (value, "http://") && !g_str_has_prefix (value, "https://"))
+    {
+      report (self, path, _("\"%s\" is not a web address: it must start with http:// or https://"), value);
+      return NULL;
+    }
+
+  return value;
+}
+
+/* The member @key of @object, or NULL (reported if @flags has REQUIRED) */
+static JsonNode *
+get_member (Loader     *self,
+            JsonObject *object,
+            const Path *path,
+            const char *key,
+            guint       flags)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL && (flags & REQUIRED))
+    /* Translators: %s is a field name, which is not translated */
+    report (self, path, _("missing required field \"%s\""), key);
+
+  return node;
+}
+
+static const char *
+get_string (Loader     *self,
+            JsonObject *object,
+            const Path *path,
+            const char *key,
+            guint       flags)
+{
+  JsonNode *node = get_member (self, object, path, key, flags);
+
+  return node ? check_string (self, node, KEY (path, key), flags) : NULL;
+}
+
+static gboolean
+get_boolean (Loader     *self,
+             JsonObject *object,
+             const Path *path,
+             const char *key)
+{
+  JsonNode *node = get_member (self, object, path, key, 0);
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      report (self, KEY (path, key), _("expected true or false, found %s"), describe (node));
+      return FALSE;
+    }
+
+  return json_node_get_boolean (node);
+}
+
+static JsonArray *
+get_array (Loader     *self,
+           JsonObject *object,
+           const Path *path,
+           const char *key,
+           guint       flags)
+{
+  JsonNode *node = get_member (self, object, path, key, flags);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      report (self, KEY (path, key), _("expected an array, found %s"), describe (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+check_object (Loader     *self,
+              JsonNode   *node,
+              const Path *path)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      report (self, path, _("expected an object, found %s"), describe (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static DossierDate *
+get_date (Loader     *self,
+          JsonObject *object,
+          const Path *path,
+          const char *key,
+          guint       flags,
+          gboolean    approximate)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = get_string (self, object, path, key, flags);
+  DossierDate *date;
+
+  if (text == NULL)
+    return NULL;
+
+  date = dossier_date_parse (text, approximate, &error);
+  if (date == NULL)
+    report (self, KEY (path, key), "%s", error->message);
+
+  return date;
+}
+
+static gpointer
+lookup (Loader     *self,
+        Collection  collection,
+        const char *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->ids[collection], id));
+
+  return index ? g_ptr_array_index (self->items[collection], index - 1) : NULL;
+}
+
+/* Resolves the id at @path (a string node) to an item of @collection */
+static gpointer
+resolve (Loader     *self,
+         Collection  collection,
+         JsonNode   *node,
+         const Path *path)
+{
+  const char *id = check_string (self, node, path, NON_EMPTY);
+  gpointer item;
+
+  if (id == NULL)
+    return NULL;
+
+  item = lookup (self, collection, id);
+  if (item != NULL || self->broken[collection])
+    return item;
+
+  switch (collection)
+    {
+    case ARTICLES:
+      report (self, path, _("no article with id \"%s\""), id);
+      break;
+    case ENTITIES:
+      report (self, path, _("no entity with id \"%s\""), id);
+      break;
+    case EVENTS:
+      report (self, path, _("no event with id \"%s\""), id);
+      break;
+    case RELATIONS:
+      report (self, path, _("no relation with id \"%s\""), id);
+      break;
+    case DISCREPANCIES:
+    case N_COLLECTIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return NULL;
+}
+
+/* An optional array of ids, resolved; repeated ids are kept once */
+static GPtrArray *
+get_references (Loader     *self,
+                JsonObject *object,
+                const Path *path,
+                const char *key,
+                Collection  collection)
+{
+  JsonArray *array = get_array (self, object, path, key, 0);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  for (guint i = 0; i < n && !self->stopped; i++)
+    {
+      gpointer item = resolve (self, collection, json_array_get_element (array, i),
+                               INDEX (KEY (path, key), i));
+
+      if (item != NULL && !g_ptr_array_find (items, item, NULL))
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+
+  return items;
+}
+
+/* Adds @item (NULL for an unusable element) at its position in the file
+ * and makes its id known, unless another item of the collection has it */
+static void
+register_item (Loader     *self,
+               Collection  collection,
+               const Path *path,
+               const char *id,
+               gpointer    item)
+{
+  guint first;
+
+  g_ptr_array_add (self->items[collection], item);
+  if (id == NULL || item == NULL)
+    return;
+
+  first = GPOINTER_TO_UINT (g_hash_table_lookup (self->ids[collection], id));
+  if (first != 0)
+    {
+      /* Translators: "%s[%u]" is a position in the file such as "entities[2]"; keep it as it is */
+      report (self, KEY (path, "id"), _("duplicate id \"%s\", already used by %s[%u]"),
+              id, collection_keys[collection], first - 1);
+      return;
+    }
+
+  g_hash_table_insert (self->ids[collection], (gpointer) id, GUINT_TO_POINTER (self->items[collection]->len));
+}
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* For a more helpful message when a quote is not found */
+static gboolean
+occurs_ignoring_case (const char * const *body,
+                      const char         *quote)
+{
+  g_autofree char *folded_quote = g_utf8_casefold (quote, -1);
+
+  for (guint i = 0; body[i] != NULL; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (body[i], -1);
+
+      if (strstr (folded, folded_quote) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static DossierSource *
+read_source (Loader     *self,
+             JsonNode   *node,
+             const Path *path)
+{
+  JsonObject *object = check_object (self, node, path);
+  DossierArticle *article = NULL;
+  const char *quote;
+  const char * const *body;
+  gboolean has_article, has_quote, has_reference;
+
+  if (object == NULL)
+    return NULL;
+
+  has_article = json_object_has_member (object, "article");
+  has_quote = json_object_has_member (object, "quote");
+  has_reference = json_object_has_member (object, "reference");
+
+  if (has_reference && (has_article || has_quote))
+    {
+      report (self, path, _("a source has either \"article\" and \"quote\", or \"reference\", not both"));
+      return NULL;
+    }
+  if (has_reference)
+    {
+      const char *reference = get_string (self, object, path, "reference", REQUIRED | NON_EMPTY);
+      const char *url = get_string (self, object, path, "url", URL);
+
+      return reference ? dossier_source_new_reference (reference, url) : NULL;
+    }
+  if (!has_article && !has_quote)
+    {
+      report (self, path, _("a source needs \"article\" and \"quote\", or \"reference\""));
+      return NULL;
+    }
+
+  if (get_member (self, object, path, "article", REQUIRED))
+    article = resolve (self, ARTICLES, json_object_get_member (object, "article"), KEY (path, "article"));
+  quote = get_string (self, object, path, "quote", REQUIRED | NON_EMPTY);
+  if (article == NULL || quote == NULL || g_hash_table_contains (self->broken_bodies, article))
+    return NULL;
+
+  body = dossier_article_get_body (article, NULL);
+  for (guint i = 0; body[i] != NULL; i++)
+    {
+      const char *found = strstr (body[i], quote);
+
+      if (found != NULL)
+        return dossier_source_new_quote (article, quote, i, found - body[i]);
+    }
+
+  /* Translators: the first %s is an article id; the second is empty or the hint below */
+  report (self, KEY (path, "quote"), _("the quote does not occur verbatim in any paragraph of article \"%s\"%s"),
+          dossier_article_get_id (article),
+          occurs_ignoring_case (body, quote) ? _(" (it does when ignoring case: copy it exactly)") : "");
+
+  return NULL;
+}
+
+/* The required, non-empty array @key of sources */
+static GPtrArray *
+get_sources (Loader     *self,
+             JsonObject *object,
+             const Path *path,
+             const char *key)
+{
+  JsonArray *array = get_array (self, object, path, key, REQUIRED);
+  GPtrArray *sources = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  if (array != NULL && n == 0)
+    report (self, KEY (path, key), _("there must be at least one source"));
+
+  for (guint i = 0; i < n && !self->stopped; i++)
+    {
+      DossierSource *source = read_source (self, json_array_get_element (array, i),
+                                           INDEX (KEY (path, key), i));
+
+      if (source != NULL)
+        g_ptr_array_add (sources, source);
+    }
+
+  return sources;
+}
+
+static gpointer
+read_article (Loader     *self,
+              JsonObject *object,
+              const Path *path)
+{
+  g_autoptr(DossierDate) published = NULL;
+  g_autoptr(GPtrArray) body = g_ptr_array_new ();
+  const char *id, *title, *outlet, *author, *url, *origin, *notes;
+  gboolean approximate;
+  gboolean broken = FALSE;
+  JsonArray *array;
+  DossierArticle *article;
+
+  id = get_string (self, object, path, "id", REQUIRED | ID);
+  title = get_string (self, object, path, "title", NON_EMPTY);
+  outlet = get_string (self, object, path, "outlet", NON_EMPTY);
+  author = get_string (self, object, path, "author", NON_EMPTY);
+  approximate = get_boolean (self, object, path, "approximate");
+  published = get_date (self, object, path, "published", 0, approximate);
+  url = get_string (self, object, path, "url", URL);
+  origin = get_string (self, object, path, "origin", 0);
+  notes = get_string (self, object, path, "notes", 0);
+
+  array = get_array (self, object, path, "body", REQUIRED);
+  if (array == NULL)
+    broken = TRUE;
+  else if (json_array_get_length (array) == 0)
+    {
+      report (self, KEY (path, "body"), _("there must be at least one paragraph"));
+      broken = TRUE;
+    }
+  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+    {
+      const char *paragraph = check_string (self, json_array_get_element (array, i),
+                                            INDEX (KEY (path, "body"), i), 0);
+
+      if (paragraph != NULL)
+        g_ptr_array_add (body, (gpointer) paragraph);
+      else
+        broken = TRUE;
+    }
+  g_ptr_array_add (body, NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  article = dossier_article_new (id, title, outlet, author, published, url, origin,
+                                 (const char * const *) body->pdata, notes);
+  if (broken)
+    g_hash_table_add (self->broken_bodies, article);
+
+  return article;
+}
+
+static gpointer
+read_entity (Loader     *self,
+             JsonObject *object,
+             const Path *path)
+{
+  g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
+  const char *id, *name, *kind_name, *description;
+  DossierEntityKind kind = DOSSIER_ENTITY_KIND_COMPANY;
+  JsonArray *array;
+
+  id = get_string (self, object, path, "id", REQUIRED | ID);
+  name = get_string (self, object, path, "name", REQUIRED | NON_EMPTY);
+  kind_name = get_string (self, object, path, "kind", REQUIRED | NON_EMPTY);
+  if (kind_name != NULL && !dossier_entity_kind_from_string (kind_name, &kind))
+    report (self, KEY (path, "kind"),
+            /* Translators: the kinds and categories are the format's names: do not translate them */
+            _("unknown kind \"%s\"; expected company, person, product, government or organization"),
+            kind_name);
+  description = get_string (self, object, path, "description", 0);
+
+  array = get_array (self, object, path, "aliases", 0);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+    {
+      const char *alias = check_string (self, json_array_get_element (array, i),
+                                        INDEX (KEY (path, "aliases"), i), NON_EMPTY);
+
+      if (alias != NULL)
+        g_ptr_array_add (aliases, (gpointer) alias);
+    }
+  g_ptr_array_add (aliases, NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return dossier_entity_new (id, name, kind, (const char * const *) aliases->pdata, description);
+}
+
+static gpointer
+read_event (Loader     *self,
+            JsonObject *object,
+            const Path *path)
+{
+  g_autoptr(DossierDate) date = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  const char *id, *title, *summary, *category_name;
+  DossierEventCategory category = DOSSIER_EVENT_CATEGORY_RELEASE;
+  gboolean approximate;
+
+  id = get_string (self, object, path, "id", REQUIRED | ID);
+  approximate = get_boolean (self, object, path, "approximate");
+  date = get_date (self, object, path, "date", REQUIRED, approximate);
+  title = get_string (self, object, path, "title", REQUIRED | NON_EMPTY);
+  summary = get_string (self, object, path, "summary", 0);
+  category_name = get_string (self, object, path, "category", REQUIRED | NON_EMPTY);
+  if (category_name != NULL && !dossier_event_category_from_string (category_name, &category))
+    report (self, KEY (path, "category"),
+            _("unknown category \"%s\"; expected release, market, reaction, investment, policy or company"),
+            category_name);
+  entities = get_references (self, object, path, "entities", ENTITIES);
+  sources = get_sources (self, object, path, "sources");
+
+  if (id == NULL)
+    return NULL;
+
+  return dossier_event_new (id, date, title, summary, category, entities, sources);
+}
+
+static gpointer
+read_relation (Loader     *self,
+               JsonObject *object,
+               const Path *path)
+{
+  g_autoptr(DossierDate) since = NULL;
+  g_autoptr(DossierDate) until = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  DossierEntity *from = NULL, *to = NULL;
+  const char *id, *type, *summary;
+  gboolean approximate;
+
+  id = get_string (self, object, path, "id", REQUIRED | ID);
+  if (get_member (self, object, path, "from", REQUIRED))
+    from = resolve (self, ENTITIES, json_object_get_member (object, "from"), KEY (path, "from"));
+  if (get_member (self, object, path, "to", REQUIRED))
+    to = resolve (self, ENTITIES, json_object_get_member (object, "to"), KEY (path, "to"));
+  if (from != NULL && from == to)
+    report (self, KEY (path, "to"), _("a relation cannot link an entity to itself"));
+
+  type = get_string (self, object, path, "type", REQUIRED | NON_EMPTY);
+  if (type != NULL && !dossier_relation_type_is_known (type))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) dossier_relation_types ());
+
+      /* Translators: the second %s is the list of known types, which are not translated */
+      report (self, KEY (path, "type"), _("unknown relation type \"%s\"; expected one of %s"), type, known);
+    }
+
+  summary = get_string (self, object, path, "summary", 0);
+  approximate = get_boolean (self, object, path, "approximate");
+  since = get_date (self, object, path, "since", 0, approximate);
+  until = get_date (self, object, path, "until", 0, approximate);
+  if (since != NULL && until != NULL)
+    {
+      g_autoptr(GDateTime) since_start = dossier_date_get_start (since);
+      g_autoptr(GDateTime) until_end = dossier_date_get_end (until);
+
+      if (g_date_time_compare (until_end, since_start) <= 0)
+        {
+          g_autofree char *until_text = dossier_date_to_iso (until);
+          g_autofree char *since_text = dossier_date_to_iso (since);
+
+          /* Translators: both %s are dates such as "2025-01"; "since" is a field name */
+          report (self, KEY (path, "until"), _("%s is before \"since\" (%s)"), until_text, since_text);
+        }
+    }
+  sources = get_sources (self, object, path, "sources");
+
+  if (id == NULL)
+    return NULL;
+
+  return dossier_relation_new (id, from, to, type, summary, since, until, sources);
+}
+
+static DossierClaim *
+read_claim (Loader     *self,
+            JsonNode   *node,
+            const Path *path)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  JsonObject *object = check_object (self, node, path);
+  const char *value;
+
+  if (object == NULL)
+    return NULL;
+
+  value = get_string (self, object, path, "value", REQUIRED | NON_EMPTY);
+  sources = get_sources (self, object, path, "sources");
+
+  return dossier_claim_new (value, sources);
+}
+
+static gpointer
+read_discrepancy (Loader     *self,
+                  JsonObject *object,
+                  const Path *path)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) resolution_sources = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  const char *id, *topic, *resolution_summary = NULL;
+  JsonArray *array;
+  JsonNode *node;
+
+  id = get_string (self, object, path, "id", REQUIRED | ID);
+  topic = get_string (self, object, path, "topic", REQUIRED | NON_EMPTY);
+
+  array = get_array (self, object, path, "claims", REQUIRED);
+  if (array != NULL && json_array_get_length (array) < 2)
+    report (self, KEY (path, "claims"), _("a discrepancy needs at least two claims"));
+  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+    {
+      DossierClaim *claim = read_claim (self, json_array_get_element (array, i),
+                                        INDEX (KEY (path, "claims"), i));
+
+      if (claim != NULL)
+        g_ptr_array_add (claims, claim);
+    }
+
+  node = get_member (self, object, path, "resolution", 0);
+  if (node != NULL)
+    {
+      const Path *resolution_path = KEY (path, "resolution");
+      JsonObject *resolution = check_object (self, node, resolution_path);
+
+      if (resolution != NULL)
+        {
+          resolution_summary = get_string (self, resolution, resolution_path, "summary",
+                                           REQUIRED | NON_EMPTY);
+          resolution_sources = get_sources (self, resolution, resolution_path, "sources");
+        }
+    }
+
+  entities = get_references (self, object, path, "entities", ENTITIES);
+  events = get_references (self, object, path, "events", EVENTS);
+  relations = get_references (self, object, path, "relations", RELATIONS);
+
+  if (id == NULL)
+    return NULL;
+
+  return dossier_discrepancy_new (id, topic, claims, resolution_summary, resolution_sources,
+                                  entities, events, relations);
+}
+
+typedef gpointer (*ReadFunc) (Loader     *self,
+                              JsonObject *object,
+                              const Path *path);
+
+static void
+read_collection (Loader     *self,
+                 JsonObject *root,
+                 Collection  collection,
+                 ReadFunc    read)
+{
+  const char *key = collection_keys[collection];
+  JsonArray *array = get_array (self, root, NULL, key, 0);
+  guint n = array ? json_array_get_length (array) : 0;
+
+  self->broken[collection] = array == NULL && json_object_has_member (root, key);
+
+  for (guint i = 0; i < n && !self->stopped; i++)
+    {
+      const Path *path = INDEX (KEY (NULL, key), i);
+      JsonObject *object = check_object (self, json_array_get_element (array, i), path);
+      gpointer item = object ? read (self, object, path) : NULL;
+
+      register_item (self, collection, path,
+                     item ? json_object_get_string_member (object, "id") : NULL, item);
+    }
+}
+
+static DossierStore *
+load_tree (Loader   *self,
+           JsonNode *root_node)
+{
+  JsonObject *root;
+  JsonNode *format;
+  const char *id, *title, *description, *language;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      report (self, NULL, _("expected a JSON object at the top level, found %s"), describe (root_node));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  /* A file in another format would only produce a flood of confusing
+   * problems, so a wrong format stops here. */
+  format = get_member (self, root, NULL, "format", REQUIRED);
+  if (format != NULL && (!is_string (format) || !g_str_equal (json_node_get_string (format), FORMAT_VERSION)))
+    {
+      if (is_string (format))
+        report (self, KEY (NULL, "format"),
+                /* Translators: both %s are format names such as "dossier/1" */
+                _("unsupported format \"%s\"; this version of Dossier reads \"%s\""),
+                json_node_get_string (format), FORMAT_VERSION);
+      else
+        report (self, KEY (NULL, "format"), _("expected a string, found %s"), describe (format));
+      return NULL;
+    }
+
+  id = get_string (self, root, NULL, "id", REQUIRED | ID);
+  title = get_string (self, root, NULL, "title", REQUIRED | NON_EMPTY);
+  description = get_string (self, root, NULL, "description", 0);
+  language = get_string (self, root, NULL, "language", NON_EMPTY);
+
+  /* In dependency order, whatever the order in the file */
+  read_collection (self, root, ARTICLES, read_article);
+  read_collection (self, root, ENTITIES, read_entity);
+  read_collection (self, root, EVENTS, read_event);
+  read_collection (self, root, RELATIONS, read_relation);
+  read_collection (self, root, DISCREPANCIES, read_discrepancy);
+
+  if (self->problems->len > 0)
+    return NULL;
+
+  return dossier_store_new (id, title, description, language,
+                            self->items[ARTICLES], self->items[ENTITIES], self->items[EVENTS],
+                            self->items[RELATIONS], self->items[DISCREPANCIES]);
+}
+
+/* json-glib 1.6 has no API for the position of a syntax error; its message
+ * reads "<data>:LINE:COLUMN: Parse error: …". */
+static DossierProblem *
+problem_from_json_error (const GError *error)
+{
+  const char *message = error->message;
+  int line = 0, column = 0;
+  char *end;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    message += strlen ("<data>:");
+
+  line = strtol (message, &end, 10);
+  if (end != message && *end == ':')
+    {
+      const char *rest = end + 1;
+
+      column = strtol (rest, &end, 10);
+      if (end != rest && g_str_has_prefix (end, ": "))
+        return dossier_problem_new ("", end + 2, MAX (line, 1), MAX (column, 1));
+    }
+
+  return dossier_problem_new ("", error->message, 1, 1);
+}
+
+/* Encoding problems, before anything looks at the text as JSON */
+static DossierProblem *
+check_encoding (const char *data,
+                gsize       length)
+{
+  const char *end;
+  int line, column;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    return dossier_problem_new ("", _("the file starts with a byte order mark; save it as UTF-8 without BOM"), 1, 1);
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    return dossier_problem_new ("", _("the file is in UTF-16; save it as UTF-8"), 1, 1);
+
+  if (g_utf8_validate_len (data, length, &end))
+    return NULL;
+
+  dossier_syntax_locate (data, end, &line, &column);
+  if (*end == '\0')
+    return dossier_problem_new ("", _("the file contains a NUL byte; it is not a text file"), line, column);
+
+  return dossier_problem_new ("", _("the file is not valid UTF-8 text"), line, column);
+}
+
+DossierStore *
+dossier_loader_load (GBytes    *bytes,
+                     GPtrArray *problems)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierProblem *problem;
+  DossierStore *store;
+  Loader self = { problems, FALSE };
+  const char *data;
+  gsize length;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
+
+  problem = check_encoding (data, length);
+  if (problem == NULL)
+    problem = dossier_syntax_check (data, length);
+  if (problem != NULL)
+    {
+      g_ptr_array_add (problems, problem);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &error))
+    {
+      g_ptr_array_add (problems, problem_from_json_error (error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      self.items[i] = g_ptr_array_new_with_free_func (unref_nullable);
+      self.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  self.broken_bodies = g_hash_table_new (NULL, NULL);
+
+  store = load_tree (&self, json_parser_get_root (parser));
+
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      g_ptr_array_unref (self.items[i]);
+      g_hash_table_unref (self.ids[i]);
+    }
+  g_hash_table_unref (self.broken_bodies);
+
+  return store;
+}

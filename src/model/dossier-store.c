@@ -1,0 +1,1118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gi18n-lib.h>
+
+#include "dossier-loader-private.h"
+#include "dossier-matcher-private.h"
+#include "dossier-mention-private.h"
+#include "dossier-source.h"
+#include "dossier-store-private.h"
+#include "dossier-util-private.h"
+
+#define READ_CHUNK (1024 * 1024)
+
+typedef enum
+{
+  KIND_ARTICLE,
+  KIND_ENTITY,
+  KIND_EVENT,
+  KIND_RELATION,
+  KIND_DISCREPANCY,
+  KIND_MENTION,
+  N_KINDS
+} Kind;
+
+#define N_COLLECTIONS KIND_MENTION
+
+typedef enum
+{
+  ENTITY_EVENTS,
+  ENTITY_RELATIONS,
+  ENTITY_MENTIONS,
+  ENTITY_ARTICLES,
+  ENTITY_DISCREPANCIES,
+  ARTICLE_MENTIONS,
+  ARTICLE_ENTITIES,
+  ARTICLE_EVENTS,
+  ARTICLE_RELATIONS,
+  ARTICLE_DISCREPANCIES,
+  EVENT_DISCREPANCIES,
+  RELATION_DISCREPANCIES,
+  N_INDEXES
+} Index;
+
+/* What each index lists */
+static const Kind index_kinds[N_INDEXES] = {
+  [ENTITY_EVENTS] = KIND_EVENT,
+  [ENTITY_RELATIONS] = KIND_RELATION,
+  [ENTITY_MENTIONS] = KIND_MENTION,
+  [ENTITY_ARTICLES] = KIND_ARTICLE,
+  [ENTITY_DISCREPANCIES] = KIND_DISCREPANCY,
+  [ARTICLE_MENTIONS] = KIND_MENTION,
+  [ARTICLE_ENTITIES] = KIND_ENTITY,
+  [ARTICLE_EVENTS] = KIND_EVENT,
+  [ARTICLE_RELATIONS] = KIND_RELATION,
+  [ARTICLE_DISCREPANCIES] = KIND_DISCREPANCY,
+  [EVENT_DISCREPANCIES] = KIND_DISCREPANCY,
+  [RELATION_DISCREPANCIES] = KIND_DISCREPANCY,
+};
+
+struct _DossierStore
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *description;
+  char *language;
+
+  GListStore *lists[N_COLLECTIONS];
+  GHashTable *by_id[N_COLLECTIONS];     /* id → item, owned by the list */
+  GHashTable *indexes[N_INDEXES];       /* item → GListStore */
+  GListStore *empty[N_KINDS];           /* returned for items without entries */
+};
+
+G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dossier-load-error-quark, dossier_load_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+kind_get_type (Kind kind)
+{
+  switch (kind)
+    {
+    case KIND_ARTICLE:
+      return DOSSIER_TYPE_ARTICLE;
+    case KIND_ENTITY:
+      return DOSSIER_TYPE_ENTITY;
+    case KIND_EVENT:
+      return DOSSIER_TYPE_EVENT;
+    case KIND_RELATION:
+      return DOSSIER_TYPE_RELATION;
+    case KIND_DISCREPANCY:
+      return DOSSIER_TYPE_DISCREPANCY;
+    case KIND_MENTION:
+      return DOSSIER_TYPE_MENTION;
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+dossier_store_dispose (GObject *object)
+{
+  DossierStore *self = (DossierStore *) object;
+
+  for (guint i = 0; i < N_INDEXES; i++)
+    g_clear_pointer (&self->indexes[i], g_hash_table_unref);
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      g_clear_pointer (&self->by_id[i], g_hash_table_unref);
+      g_clear_object (&self->lists[i]);
+    }
+  for (guint i = 0; i < N_KINDS; i++)
+    g_clear_object (&self->empty[i]);
+
+  G_OBJECT_CLASS (dossier_store_parent_class)->dispose (object);
+}
+
+static void
+dossier_store_finalize (GObject *object)
+{
+  DossierStore *self = (DossierStore *) object;
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->description);
+  g_free (self->language);
+
+  G_OBJECT_CLASS (dossier_store_parent_class)->finalize (object);
+}
+
+static void
+dossier_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  DossierStore *self = DOSSIER_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_store_class_init (DossierStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->dispose = dossier_store_dispose;
+  object_class->finalize = dossier_store_finalize;
+  object_class->get_property = dossier_store_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dossier_store_init (DossierStore *self)
+{
+  for (guint i = 0; i < N_KINDS; i++)
+    self->empty[i] = g_list_store_new (kind_get_type (i));
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    {
+      self->lists[i] = g_list_store_new (kind_get_type (i));
+      self->by_id[i] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  for (guint i = 0; i < N_INDEXES; i++)
+    self->indexes[i] = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+}
+
+/**
+ * dossier_store_new_empty:
+ *
+ * An empty store, for the window before anything is loaded: every list is
+ * empty and the id, title, description and language are %NULL.
+ *
+ * Returns: (transfer full): a new store
+ */
+DossierStore *
+dossier_store_new_empty (void)
+{
+  return g_object_new (DOSSIER_TYPE_STORE, NULL);
+}
+
+/* Index building: while building, each index maps an item to a GPtrArray of
+ * (borrowed) items.  Within one index an item is only ever added to a key
+ * in a run (one event's sources, one discrepancy's claims), so comparing
+ * with the last element is enough to keep the lists distinct. */
+static void
+index_add (GHashTable *building,
+           gpointer    key,
+           gpointer    item)
+{
+  GPtrArray *items = g_hash_table_lookup (building, key);
+
+  if (items == NULL)
+    {
+      items = g_ptr_array_new ();
+      g_hash_table_insert (building, key, items);
+    }
+  else if (g_ptr_array_index (items, items->len - 1) == item)
+    return;
+
+  g_ptr_array_add (items, item);
+}
+
+/* A quote cited by an event or relation: where it is in its article */
+typedef struct
+{
+  gpointer item;
+  guint paragraph;
+  gsize offset;
+  gsize length;
+} Cited;
+
+static void
+index_sources (GHashTable *building,
+               GHashTable *cited,
+               gpointer    item,
+               GListModel *sources)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
+      DossierArticle *article = dossier_source_get_article (source);
+      Cited entry = { item, dossier_source_get_paragraph (source),
+                      dossier_source_get_offset (source), dossier_source_get_length (source) };
+      GArray *entries;
+
+      if (article == NULL)
+        continue;
+
+      index_add (building, article, item);
+
+      entries = g_hash_table_lookup (cited, article);
+      if (entries == NULL)
+        {
+          entries = g_array_new (FALSE, FALSE, sizeof (Cited));
+          g_hash_table_insert (cited, article, entries);
+        }
+      g_array_append_val (entries, entry);
+    }
+}
+
+/* Adds to @concerned the items (events or relations) whose sources quote
+ * a passage that overlaps the quote of @source */
+static void
+find_sharing (GHashTable    *cited,
+              DossierSource *source,
+              GPtrArray     *concerned)
+{
+  GArray *entries = g_hash_table_lookup (cited, dossier_source_get_article (source));
+  gsize offset = dossier_source_get_offset (source);
+  gsize end = offset + dossier_source_get_length (source);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      Cited *entry = &g_array_index (entries, Cited, i);
+
+      if (entry->paragraph == dossier_source_get_paragraph (source) &&
+          entry->offset < end && offset < entry->offset + entry->length &&
+          !g_ptr_array_find (concerned, entry->item, NULL))
+        g_ptr_array_add (concerned, g_object_ref (entry->item));
+    }
+}
+
+static void
+add_items (GPtrArray  *array,
+           GListModel *list)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    g_ptr_array_add (array, g_list_model_get_item (list, i));
+}
+
+static void
+index_discrepancy (GHashTable         **building,
+                   GHashTable          *cited_by_events,
+                   GHashTable          *cited_by_relations,
+                   DossierDiscrepancy  *discrepancy)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *claims = dossier_discrepancy_get_claims (discrepancy);
+  guint n_claim_sources;
+
+  add_items (events, dossier_discrepancy_get_events (discrepancy));
+  add_items (relations, dossier_discrepancy_get_relations (discrepancy));
+  add_items (entities, dossier_discrepancy_get_entities (discrepancy));
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(DossierClaim) claim = g_list_model_get_item (claims, i);
+
+      add_items (sources, dossier_claim_get_sources (claim));
+    }
+  n_claim_sources = sources->len;
+  add_items (sources, dossier_discrepancy_get_resolution_sources (discrepancy));
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DossierSource *source = sources->pdata[i];
+      DossierArticle *article = dossier_source_get_article (source);
+
+      if (article == NULL)
+        continue;
+
+      index_add (building[ARTICLE_DISCREPANCIES], article, discrepancy);
+      if (i < n_claim_sources)
+        {
+          find_sharing (cited_by_events, source, events);
+          find_sharing (cited_by_relations, source, relations);
+        }
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      index_add (building[EVENT_DISCREPANCIES], events->pdata[i], discrepancy);
+      add_items (entities, dossier_event_get_entities (events->pdata[i]));
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      index_add (building[RELATION_DISCREPANCIES], relations->pdata[i], discrepancy);
+      g_ptr_array_add (entities, g_object_ref (dossier_relation_get_from (relations->pdata[i])));
+      g_ptr_array_add (entities, g_object_ref (dossier_relation_get_to (relations->pdata[i])));
+    }
+  for (guint i = 0; i < entities->len; i++)
+    index_add (building[ENTITY_DISCREPANCIES], entities->pdata[i], discrepancy);
+}
+
+static void
+index_mentions (GHashTable **building,
+                GPtrArray   *mentions,
+                GPtrArray   *articles,
+                GPtrArray   *entities)
+{
+  g_autoptr(DossierMatcher) matcher = dossier_matcher_new ();
+  g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DossierMatch));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  /* Names before aliases, so that a name wins over another entity's alias */
+  for (guint i = 0; i < entities->len; i++)
+    dossier_matcher_add (matcher, dossier_entity_get_name (entities->pdata[i]), entities->pdata[i]);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const char * const *aliases = dossier_entity_get_aliases (entities->pdata[i]);
+
+      for (guint j = 0; aliases[j] != NULL; j++)
+        dossier_matcher_add (matcher, aliases[j], entities->pdata[i]);
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      DossierArticle *article = articles->pdata[i];
+      guint n_paragraphs;
+      const char * const *body = dossier_article_get_body (article, &n_paragraphs);
+
+      g_hash_table_remove_all (seen);
+      for (guint p = 0; p < n_paragraphs; p++)
+        {
+          g_array_set_size (matches, 0);
+          dossier_matcher_find (matcher, body[p], matches);
+
+          for (guint m = 0; m < matches->len; m++)
+            {
+              DossierMatch *match = &g_array_index (matches, DossierMatch, m);
+              DossierEntity *entity = match->data;
+              DossierMention *mention = dossier_mention_new (article, entity, p,
+                                                             match->offset, match->length);
+
+              g_ptr_array_add (mentions, mention);
+              index_add (building[ARTICLE_MENTIONS], article, mention);
+              index_add (building[ENTITY_MENTIONS], entity, mention);
+              index_add (building[ENTITY_ARTICLES], entity, article);
+              if (g_hash_table_add (seen, entity))
+                index_add (building[ARTICLE_ENTITIES], article, entity);
+            }
+        }
+    }
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  DossierEvent *ea = *(DossierEvent **) a, *eb = *(DossierEvent **) b;
+
+  return dossier_date_compare (dossier_event_get_date (ea), dossier_event_get_date (eb));
+}
+
+static const char *
+item_get_id (Kind     kind,
+             gpointer item)
+{
+  switch (kind)
+    {
+    case KIND_ARTICLE:
+      return dossier_article_get_id (item);
+    case KIND_ENTITY:
+      return dossier_entity_get_id (item);
+    case KIND_EVENT:
+      return dossier_event_get_id (item);
+    case KIND_RELATION:
+      return dossier_relation_get_id (item);
+    case KIND_DISCREPANCY:
+      return dossier_discrepancy_get_id (item);
+    case KIND_MENTION:
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+fill_list (DossierStore *self,
+           Kind          kind,
+           GPtrArray    *items)
+{
+  g_list_store_splice (self->lists[kind], 0, 0, items->pdata, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_hash_table_insert (self->by_id[kind], (gpointer) item_get_id (kind, items->pdata[i]),
+                         items->pdata[i]);
+}
+
+DossierStore *
+dossier_store_new (const char *id,
+                   const char *title,
+                   const char *description,
+                   const char *language,
+                   GPtrArray  *articles,
+                   GPtrArray  *entities,
+                   GPtrArray  *events,
+                   GPtrArray  *relations,
+                   GPtrArray  *discrepancies)
+{
+  DossierStore *self = g_object_new (DOSSIER_TYPE_STORE, NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (events, NULL, NULL);
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) cited_by_events = NULL;
+  g_autoptr(GHashTable) cited_by_relations = NULL;
+  GHashTable *building[N_INDEXES];
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->description = g_strdup (description);
+  self->language = g_strdup (language);
+
+  /* The copy would unref the events it does not own */
+  g_ptr_array_set_free_func (sorted, NULL);
+  /* Stable, so events on the same date keep the order of the file */
+  g_qsort_with_data (sorted->pdata, sorted->len, sizeof (gpointer), compare_events, NULL);
+
+  fill_list (self, KIND_ARTICLE, articles);
+  fill_list (self, KIND_ENTITY, entities);
+  fill_list (self, KIND_EVENT, sorted);
+  fill_list (self, KIND_RELATION, relations);
+  fill_list (self, KIND_DISCREPANCY, discrepancies);
+
+  for (guint i = 0; i < N_INDEXES; i++)
+    building[i] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  cited_by_events = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  cited_by_relations = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      DossierEvent *event = sorted->pdata[i];
+      GListModel *event_entities = dossier_event_get_entities (event);
+
+      for (guint j = 0; j < g_list_model_get_n_items (event_entities); j++)
+        {
+          g_autoptr(DossierEntity) entity = g_list_model_get_item (event_entities, j);
+
+          index_add (building[ENTITY_EVENTS], entity, event);
+        }
+      index_sources (building[ARTICLE_EVENTS], cited_by_events, event,
+                     dossier_event_get_sources (event));
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      DossierRelation *relation = relations->pdata[i];
+
+      index_add (building[ENTITY_RELATIONS], dossier_relation_get_from (relation), relation);
+      index_add (building[ENTITY_RELATIONS], dossier_relation_get_to (relation), relation);
+      index_sources (building[ARTICLE_RELATIONS], cited_by_relations, relation,
+                     dossier_relation_get_sources (relation));
+    }
+
+  for (guint i = 0; i < discrepancies->len; i++)
+    index_discrepancy (building, cited_by_events, cited_by_relations, discrepancies->pdata[i]);
+
+  index_mentions (building, mentions, articles, entities);
+
+  for (guint i = 0; i < N_INDEXES; i++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, building[i]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_hash_table_insert (self->indexes[i], key,
+                             dossier_list_new (kind_get_type (index_kinds[i]), value));
+      g_hash_table_unref (building[i]);
+    }
+
+  return self;
+}
+
+static GListModel *
+get_index (DossierStore *self,
+           Index         index,
+           gpointer      key)
+{
+  GListStore *list = g_hash_table_lookup (self->indexes[index], key);
+
+  return G_LIST_MODEL (list ? list : self->empty[index_kinds[index]]);
+}
+
+/* Loading */
+
+static void
+set_summary_error (GError    **error,
+                   GPtrArray  *problems)
+{
+  const DossierProblem *first;
+  const DossierProblem *last;
+
+  g_assert (problems->len > 0);
+  first = g_ptr_array_index (problems, 0);
+  last = g_ptr_array_index (problems, problems->len - 1);
+
+  if (first->line > 0)
+    g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_SYNTAX,
+                 /* Translators: a syntax error in a dossier file */
+                 _("Line %d, column %d: %s"), first->line, first->column, first->message);
+  else if (last->path[0] == '\0' && problems->len > 1)    /* "too many problems, stopping" */
+    g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_INVALID,
+                 _("The dossier has more than %u problems"), problems->len - 1);
+  else
+    g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE, "The dossier has %u problem",
+                              "The dossier has %u problems", problems->len),
+                 problems->len);
+}
+
+static void
+set_too_large_error (GError  **error,
+                     guint64   size)
+{
+  g_autofree char *size_text = g_format_size (size);
+
+  g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_TOO_LARGE,
+               /* Translators: %s is a file size, e.g. "70.2 MB" */
+               _("The file is too large (%s); a dossier can have at most 64 MiB"), size_text);
+}
+
+/**
+ * dossier_store_load_bytes:
+ * @bytes: the text of a dossier file
+ * @problems: (out) (optional) (transfer full) (element-type DossierProblem):
+ *   every problem found, in the order of the file (the array frees its
+ *   elements); set to an empty array on success
+ * @error: a %DOSSIER_LOAD_ERROR whose message is a one-line summary
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+DossierStore *
+dossier_store_load_bytes (GBytes     *bytes,
+                          GPtrArray **problems,
+                          GError    **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  DossierStore *store = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+
+  if (g_bytes_get_size (bytes) > DOSSIER_MAX_FILE_SIZE)
+    set_too_large_error (error, g_bytes_get_size (bytes));
+  else if (!(store = dossier_loader_load (bytes, found)))
+    set_summary_error (error, found);
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return store;
+}
+
+static gboolean
+propagate_io_error (GError **error,
+                    GError  *io_error)
+{
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, io_error);
+  else
+    {
+      g_set_error_literal (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_IO, io_error->message);
+      g_error_free (io_error);
+    }
+
+  return FALSE;
+}
+
+/* Reads the whole file, refusing it as soon as it is known to be too large
+ * (whatever its size claims, so special files cannot make it read forever) */
+static GBytes *
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  GError *local_error = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    return propagate_io_error (error, local_error), NULL;
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_IO,
+                   _("\"%s\" is not a regular file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > DOSSIER_MAX_FILE_SIZE)
+    {
+      set_too_large_error (error, g_file_info_get_size (info));
+      return NULL;
+    }
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    return propagate_io_error (error, local_error), NULL;
+
+  buffer = g_byte_array_sized_new (MIN (g_file_info_get_size (info), DOSSIER_MAX_FILE_SIZE) + 1);
+  for (;;)
+    {
+      gssize n;
+
+      g_byte_array_set_size (buffer, length + READ_CHUNK);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + length, READ_CHUNK,
+                               cancellable, &local_error);
+      if (n < 0)
+        return propagate_io_error (error, local_error), NULL;
+      if (n == 0)
+        break;
+
+      length += n;
+      if (length > DOSSIER_MAX_FILE_SIZE)
+        {
+          set_too_large_error (error, length);
+          return NULL;
+        }
+    }
+
+  g_byte_array_set_size (buffer, length);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/**
+ * dossier_store_load_file:
+ * @problems: (out) (optional) (transfer full) (element-type DossierProblem):
+ *   as for dossier_store_load_bytes(); empty after an I/O error
+ *
+ * Reads and loads a dossier file.  I/O errors are %DOSSIER_LOAD_ERROR_IO
+ * with GIO's message, except cancellation, which stays
+ * %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+DossierStore *
+dossier_store_load_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GPtrArray    **problems,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_file (file, cancellable, error);
+  if (bytes == NULL)
+    {
+      if (problems != NULL)
+        *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+      return NULL;
+    }
+
+  return dossier_store_load_bytes (bytes, problems, error);
+}
+
+typedef struct
+{
+  GFile *file;
+  GPtrArray *problems;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_clear_object (&load->file);
+  g_clear_pointer (&load->problems, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *load = task_data;
+  GError *error = NULL;
+  DossierStore *store = dossier_store_load_file (load->file, cancellable, &load->problems, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Loads a file in a worker thread; see dossier_store_load_file() */
+void
+dossier_store_load_file_async (GFile               *file,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_store_load_file_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * dossier_store_load_file_finish:
+ * @problems: (out) (optional) (transfer full) (element-type DossierProblem):
+ *   as for dossier_store_load_file()
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL on error
+ */
+DossierStore *
+dossier_store_load_file_finish (GAsyncResult  *result,
+                                GPtrArray    **problems,
+                                GError       **error)
+{
+  LoadData *load;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_store_load_file_async, NULL);
+
+  load = g_task_get_task_data (G_TASK (result));
+  if (problems != NULL)
+    *problems = load->problems ? g_steal_pointer (&load->problems)
+                               : g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Loads a dossier from the GResource, e.g. the embedded default */
+DossierStore *
+dossier_store_load_resource (const char  *resource_path,
+                             GPtrArray  **problems,
+                             GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (resource_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (resource_path, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      if (problems != NULL)
+        *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+      propagate_io_error (error, local_error);
+      return NULL;
+    }
+
+  return dossier_store_load_bytes (bytes, problems, error);
+}
+
+/* Properties and collections */
+
+/* Returns: (nullable): the dossier's id; %NULL for an empty store */
+const char *
+dossier_store_get_id (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return self->id;
+}
+
+/* Returns: (nullable): the dossier's title; %NULL for an empty store */
+const char *
+dossier_store_get_title (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return self->title;
+}
+
+/* Returns: (nullable): the description, if the dossier has one */
+const char *
+dossier_store_get_description (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return self->description;
+}
+
+/* Returns: (nullable): the language tag of the content, e.g. "en" */
+const char *
+dossier_store_get_language (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return self->language;
+}
+
+/* Returns: (transfer none): the DossierArticle items, in file order */
+GListModel *
+dossier_store_get_articles (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_ARTICLE]);
+}
+
+/* Returns: (transfer none): the DossierEntity items, in file order */
+GListModel *
+dossier_store_get_entities (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_ENTITY]);
+}
+
+/* Returns: (transfer none): the DossierEvent items, sorted by date
+ * (dossier_date_compare()), in file order on the same date */
+GListModel *
+dossier_store_get_events (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_EVENT]);
+}
+
+/* Returns: (transfer none): the DossierRelation items, in file order */
+GListModel *
+dossier_store_get_relations (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_RELATION]);
+}
+
+/* Returns: (transfer none): the DossierDiscrepancy items, in file order */
+GListModel *
+dossier_store_get_discrepancies (DossierStore *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->lists[KIND_DISCREPANCY]);
+}
+
+/* Lookups by id, in constant time.  Each returns (transfer none)
+ * (nullable): the item, or %NULL if there is none with @id. */
+
+DossierArticle *
+dossier_store_lookup_article (DossierStore *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id[KIND_ARTICLE], id);
+}
+
+DossierEntity *
+dossier_store_lookup_entity (DossierStore *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id[KIND_ENTITY], id);
+}
+
+DossierEvent *
+dossier_store_lookup_event (DossierStore *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id[KIND_EVENT], id);
+}
+
+DossierRelation *
+dossier_store_lookup_relation (DossierStore *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id[KIND_RELATION], id);
+}
+
+DossierDiscrepancy *
+dossier_store_lookup_discrepancy (DossierStore *self,
+                                  const char   *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->by_id[KIND_DISCREPANCY], id);
+}
+
+/* Questions about an item.  Each returns (transfer none) a list owned by
+ * the store, empty for an item without entries or not from this store. */
+
+/* Returns: the DossierEvent items involving @entity, sorted by date */
+GListModel *
+dossier_store_get_entity_events (DossierStore  *self,
+                                 DossierEntity *entity)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (entity), NULL);
+
+  return get_index (self, ENTITY_EVENTS, entity);
+}
+
+/* Returns: the DossierRelation items from or to @entity, in file order */
+GListModel *
+dossier_store_get_entity_relations (DossierStore  *self,
+                                    DossierEntity *entity)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (entity), NULL);
+
+  return get_index (self, ENTITY_RELATIONS, entity);
+}
+
+/* Returns: the DossierMention items of @entity, in article order, then
+ * paragraph and offset */
+GListModel *
+dossier_store_get_entity_mentions (DossierStore  *self,
+                                   DossierEntity *entity)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (entity), NULL);
+
+  return get_index (self, ENTITY_MENTIONS, entity);
+}
+
+/* Returns: the distinct DossierArticle items that mention @entity, in
+ * article order */
+GListModel *
+dossier_store_get_entity_articles (DossierStore  *self,
+                                   DossierEntity *entity)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (entity), NULL);
+
+  return get_index (self, ENTITY_ARTICLES, entity);
+}
+
+/* Returns: the DossierDiscrepancy items about @entity, in file order: those
+ * that list it, and those about an event or relation of it (as
+ * dossier_store_get_event_discrepancies() and
+ * dossier_store_get_relation_discrepancies() find them) */
+GListModel *
+dossier_store_get_entity_discrepancies (DossierStore  *self,
+                                        DossierEntity *entity)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (entity), NULL);
+
+  return get_index (self, ENTITY_DISCREPANCIES, entity);
+}
+
+/* Returns: the DossierMention items in @article, ordered by paragraph then
+ * offset, not overlapping */
+GListModel *
+dossier_store_get_article_mentions (DossierStore   *self,
+                                    DossierArticle *article)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  return get_index (self, ARTICLE_MENTIONS, article);
+}
+
+/* Returns: the distinct DossierEntity items @article mentions, in the
+ * order of their first mention */
+GListModel *
+dossier_store_get_article_entities (DossierStore   *self,
+                                    DossierArticle *article)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  return get_index (self, ARTICLE_ENTITIES, article);
+}
+
+/* Returns: the DossierEvent items whose sources quote @article, by date */
+GListModel *
+dossier_store_get_article_events (DossierStore   *self,
+                                  DossierArticle *article)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  return get_index (self, ARTICLE_EVENTS, article);
+}
+
+/* Returns: the DossierRelation items whose sources quote @article */
+GListModel *
+dossier_store_get_article_relations (DossierStore   *self,
+                                     DossierArticle *article)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  return get_index (self, ARTICLE_RELATIONS, article);
+}
+
+/* Returns: the DossierDiscrepancy items with a claim or resolution source
+ * quoting @article */
+GListModel *
+dossier_store_get_article_discrepancies (DossierStore   *self,
+                                         DossierArticle *article)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  return get_index (self, ARTICLE_DISCREPANCIES, article);
+}
+
+/* Returns: the DossierDiscrepancy items that list @event, or one of whose
+ * claims quotes a passage overlapping a quote among @event's sources */
+GListModel *
+dossier_store_get_event_discrepancies (DossierStore *self,
+                                       DossierEvent *event)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_EVENT (event), NULL);
+
+  return get_index (self, EVENT_DISCREPANCIES, event);
+}
+
+/* Returns: the DossierDiscrepancy items that list @relation, or one of
+ * whose claims quotes a passage overlapping a quote among its sources */
+GListModel *
+dossier_store_get_relation_discrepancies (DossierStore    *self,
+                                          DossierRelation *relation)
+{
+  g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
+  g_return_val_if_fail (DOSSIER_IS_RELATION (relation), NULL);
+
+  return get_index (self, RELATION_DISCREPANCIES, relation);
+}

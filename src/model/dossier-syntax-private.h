@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dossier-problem.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A strict check of JSON syntax (RFC 8259) run before json-glib parses the
+ * text.  json-glib 1.6 accepts more than JSON (comments, single quotes,
+ * hexadecimal numbers, text after the root value), parses recursively
+ * without a depth limit and builds every value in memory, so this pass also
+ * enforces the limits that keep any input from crashing or exhausting the
+ * loader.  It reports the first problem with its line and column.
+ */
+
+/* Deeper nesting is refused; the format itself needs fewer than 10 levels. */
+#define DOSSIER_MAX_DEPTH 64
+/* At most this many elements in any one array */
+#define DOSSIER_MAX_ARRAY_LENGTH 1000000
+/* At most this many values in the whole file (about 80 bytes each once
+ * parsed), enough for 100,000 events with their sources */
+#define DOSSIER_MAX_VALUES 4000000
+
+DossierProblem *dossier_syntax_check (const char *data,
+                                      gsize       length);
+
+void            dossier_syntax_locate (const char *data,
+                                       const char *at,
+                                       int        *line,
+                                       int        *column);
+
+G_END_DECLS
