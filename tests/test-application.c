@@ -167,6 +167,111 @@ test_bad_view (void)
 }
 
 static void
+test_validate_exit_codes (void)
+{
+  g_autofree char *good = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "data", "dossiers", "deepseek-r1.json", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", "app-bad-dangling-entity.json", NULL);
+  const char *good_args[] = { "--validate", good, NULL };
+  const char *bad_args[] = { "--validate", good, bad, NULL };
+  const char *missing_args[] = { "--validate", "/nonexistent/dossier.json", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+  int status;
+
+  run_exe (good_args, &status, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "articles"));
+  g_assert_cmpstr (err, ==, "");
+
+  /* One bad file among good ones fails the run, and names the path. */
+  run_exe (bad_args, &status, &out2, &err2);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err2, "app-bad-dangling-entity.json: events[0].entities[0]: "));
+  g_assert_nonnull (strstr (err2, "no-such-entity"));
+
+  run_exe (missing_args, &status, &out3, &err3);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err3, "/nonexistent/dossier.json"));
+}
+
+static DossierWindow *
+new_registered_window (DossierApplication *app)
+{
+  DossierWindow *window;
+
+  /* A window needs a started application; registering emits startup. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  window = dossier_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+set_flag (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+iterate_until (const gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (*flag);
+}
+
+static void
+test_embedded_dossier_and_bad_file (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  g_autofree char *bad = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", "app-bad-dangling-entity.json", NULL);
+  g_autofree char *good = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", "app-good.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  DossierWindow *window = new_registered_window (app);
+  DossierSelection *selection = dossier_window_get_selection (window);
+  DossierStore *embedded = dossier_selection_get_store (selection);
+  gboolean changed = FALSE;
+  GtkWindow *dialog = NULL;
+
+  /* Without a file, the window opens the embedded DeepSeek dossier. */
+  g_assert_cmpstr (dossier_store_get_id (embedded), ==, "deepseek-r1");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_store_get_articles (embedded)), ==, 5);
+
+  /* A file that fails validation leaves it open and says why. */
+  dossier_window_open_file (window, bad_file);
+  while (dialog == NULL)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (w))
+            dialog = w;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "app-bad-dangling-entity.json"));
+  g_assert_true (dossier_selection_get_store (selection) == embedded);
+  gtk_window_destroy (dialog);
+
+  /* A good file replaces it. */
+  g_signal_connect_swapped (selection, "notify::store", G_CALLBACK (set_flag), &changed);
+  dossier_window_open_file (window, good_file);
+  iterate_until (&changed);
+  g_assert_cmpstr (dossier_store_get_id (dossier_selection_get_store (selection)), !=, "deepseek-r1");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_window_size_round_trip (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -212,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/application/unknown-option", test_unknown_option);
   g_test_add_func ("/application/bad-view", test_bad_view);
   g_test_add_func ("/application/window-size-round-trip", test_window_size_round_trip);
+  g_test_add_func ("/application/validate-exit-codes", test_validate_exit_codes);
+  g_test_add_func ("/application/embedded-dossier-and-bad-file", test_embedded_dossier_and_bad_file);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
+#include "dossier-validate.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
@@ -16,6 +17,8 @@ G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATI
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the dossier files given and print their problems, without opening a window"), NULL },
   /* Translators: VIEW is a placeholder for a view name in --help output */
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the window on a view: articles, timeline or relationships"), N_("VIEW") },
@@ -25,8 +28,7 @@ static const GOptionEntry main_entries[] = {
     N_("Open the timeline on the event with this id"), N_("ID") },
   { "entity", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the relationships on the entity with this id"), N_("ID") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[FILE]") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 
@@ -51,6 +53,25 @@ dossier_application_handle_local_options (GApplication *app,
     {
       g_print ("%s %s\n", "dossier", PACKAGE_VERSION);
       return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      g_autofree const char **files = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) err = g_string_new (NULL);
+      int status;
+
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("--validate needs at least one file: dossier --validate FILE…"));
+          return EXIT_FAILURE;
+        }
+
+      status = dossier_validate_files (files, out, err);
+      g_printerr ("%s", err->str);
+      g_print ("%s", out->str);
+      return status;
     }
 
   /* Refuse a bad view here, in the calling process, so the error reaches

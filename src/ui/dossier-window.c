@@ -3,15 +3,26 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-selection.h"
 #include "dossier-window.h"
+
+#define DEFAULT_DOSSIER_RESOURCE RESOURCE_PREFIX "/dossiers/deepseek-r1.json"
 
 struct _DossierWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
+  DossierSelection *selection;
+
+  /* A file being loaded in a worker thread, and what to show once it is. */
+  GCancellable *load_cancellable;
+  GFile *loading_file;
+  char *pending_kind;
+  char *pending_id;
 
   AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
 };
 
@@ -107,12 +118,166 @@ dossier_window_view_action (GtkWidget  *widget,
 }
 
 static void
+dossier_window_show_load_error (DossierWindow *self,
+                                GFile         *file,
+                                const GError  *error,
+                                GPtrArray     *problems)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n%s", error->message,
+                                  _("The dossier that was open stays open. Correct the file and open it again."));
+
+  if (problems != NULL && problems->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *label;
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *line = dossier_problem_to_string (g_ptr_array_index (problems, i));
+
+          g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", line);
+        }
+
+      label = gtk_label_new (text->str);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "monospace");
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
+                                      GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_widget_add_css_class (scroller, "card");
+      adw_message_dialog_set_extra_child (dialog, scroller);
+    }
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dossier_window_report_missing (DossierWindow *self,
+                               const char    *kind,
+                               const char    *id)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: the first %s is "article", "event" or "entity" as
+   * typed on the command line, the second an id */
+  message = g_strdup_printf (_("This dossier has no %s with the id “%s”"), kind, id);
+  dossier_window_add_toast (self, message);
+}
+
+static void
+dossier_window_store_changed (DossierWindow *self)
+{
+  DossierStore *store = dossier_selection_get_store (self->selection);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, dossier_store_get_title (store));
+}
+
+static void
+dossier_window_load_default (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+
+  /* The embedded dossier is small: loading it here, before the first
+   * frame, is faster than a thread round trip. */
+  store = dossier_store_load_resource (DEFAULT_DOSSIER_RESOURCE, NULL, &error);
+
+  if (store == NULL)
+    {
+      g_critical ("The embedded dossier does not load: %s", error->message);
+      return;
+    }
+
+  dossier_selection_set_store (self->selection, store);
+}
+
+static void
+dossier_window_show_item_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  const char *kind, *id;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &id);
+  if (g_strv_contains ((const char *[]) { "article", "event", "entity", NULL }, kind))
+    dossier_window_show_item (DOSSIER_WINDOW (widget), kind, id);
+}
+
+static void
+dossier_window_select_entity_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  DossierEntity *entity = NULL;
+
+  if (*id != '\0')
+    {
+      entity = dossier_store_lookup_entity (dossier_selection_get_store (self->selection), id);
+      if (entity == NULL)
+        {
+          dossier_window_report_missing (self, "entity", id);
+          return;
+        }
+    }
+
+  dossier_selection_set_entity (self->selection, entity);
+}
+
+static void
+dossier_window_show_source_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id;
+  guint32 paragraph;
+  guint64 offset, length;
+  DossierArticle *article;
+
+  g_variant_get (parameter, "(&sutt)", &id, &paragraph, &offset, &length);
+  article = dossier_store_lookup_article (dossier_selection_get_store (self->selection), id);
+  if (article == NULL)
+    {
+      dossier_window_report_missing (self, "article", id);
+      return;
+    }
+
+  dossier_selection_set_article (self->selection, article);
+  dossier_window_show_view (self, "articles");
+}
+
+static void
 dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->pending_kind, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
 
   G_OBJECT_CLASS (dossier_window_parent_class)->dispose (object);
 }
@@ -130,9 +295,13 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dossier_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", dossier_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "(ss)", dossier_window_show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.select-entity", "s", dossier_window_select_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.show-source", "(sutt)", dossier_window_show_source_action);
 }
 
 static void
@@ -147,6 +316,11 @@ dossier_window_init (DossierWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->selection = dossier_selection_new ();
+  g_signal_connect_object (self->selection, "notify::store",
+                           G_CALLBACK (dossier_window_store_changed), self, G_CONNECT_SWAPPED);
+  dossier_window_load_default (self);
 }
 
 DossierWindow *
@@ -173,6 +347,14 @@ dossier_window_get_view (DossierWindow *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+DossierSelection *
+dossier_window_get_selection (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
 void
 dossier_window_add_toast (DossierWindow *self,
                           const char    *message)
@@ -187,8 +369,92 @@ dossier_window_show_item (DossierWindow *self,
                           const char    *kind,
                           const char    *id)
 {
+  DossierStore *store;
+
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
-  /* TODO: wired once the model lands */
+  g_return_if_fail (kind != NULL && id != NULL);
+
+  /* The file named on the same command line may still be loading. */
+  if (self->load_cancellable != NULL)
+    {
+      g_free (self->pending_kind);
+      g_free (self->pending_id);
+      self->pending_kind = g_strdup (kind);
+      self->pending_id = g_strdup (id);
+      return;
+    }
+
+  store = dossier_selection_get_store (self->selection);
+
+  if (g_str_equal (kind, "article"))
+    {
+      DossierArticle *article = dossier_store_lookup_article (store, id);
+
+      if (article != NULL)
+        {
+          dossier_selection_set_article (self->selection, article);
+          dossier_window_show_view (self, "articles");
+          return;
+        }
+    }
+  else if (g_str_equal (kind, "event"))
+    {
+      DossierEvent *event = dossier_store_lookup_event (store, id);
+
+      if (event != NULL)
+        {
+          dossier_selection_set_event (self->selection, event);
+          dossier_window_show_view (self, "timeline");
+          return;
+        }
+    }
+  else if (g_str_equal (kind, "entity"))
+    {
+      DossierEntity *entity = dossier_store_lookup_entity (store, id);
+
+      if (entity != NULL)
+        {
+          dossier_selection_set_entity (self->selection, entity);
+          dossier_window_show_view (self, "relationships");
+          return;
+        }
+    }
+  else
+    g_return_if_reached ();
+
+  dossier_window_report_missing (self, kind, id);
+}
+
+static void
+dossier_window_open_file_ready (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *kind = g_steal_pointer (&self->pending_kind);
+  g_autofree char *id = g_steal_pointer (&self->pending_id);
+  g_autoptr(GFile) file = NULL;
+
+  store = dossier_store_load_file_finish (result, &problems, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->load_cancellable);
+  file = g_steal_pointer (&self->loading_file);
+
+  if (store == NULL)
+    {
+      dossier_window_show_load_error (self, file, error, problems);
+      return;
+    }
+
+  dossier_selection_set_store (self->selection, store);
+
+  if (kind != NULL)
+    dossier_window_show_item (self, kind, id);
 }
 
 void
@@ -197,5 +463,13 @@ dossier_window_open_file (DossierWindow *self,
 {
   g_return_if_fail (DOSSIER_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-  /* TODO: wired once the model lands */
+
+  /* Opening another file supersedes the one still loading. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+
+  dossier_store_load_file_async (file, self->load_cancellable,
+                                 dossier_window_open_file_ready, g_object_ref (self));
 }

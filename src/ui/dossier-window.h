@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "dossier-application.h"
+#include "dossier-selection.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ void           dossier_window_show_item    (DossierWindow      *self,
                                             const char         *id);
 void           dossier_window_open_file    (DossierWindow      *self,
                                             GFile              *file);
+DossierSelection *dossier_window_get_selection (DossierWindow *self);
 void           dossier_window_add_toast    (DossierWindow      *self,
                                             const char         *message);
 
