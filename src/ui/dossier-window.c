@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-selection.h"
+#include "dossier-timeline-view.h"
 #include "dossier-window.h"
 
 #define DEFAULT_DOSSIER_RESOURCE RESOURCE_PREFIX "/dossiers/deepseek-r1.json"
@@ -24,6 +25,9 @@ struct _DossierWindow
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
+  AdwBin *articles_bin;
+  AdwBin *timeline_bin;
+  AdwBin *relationships_bin;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -296,6 +300,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, articles_bin);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_bin);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, relationships_bin);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dossier_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", dossier_window_view_action);
@@ -321,6 +328,8 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_object (self->selection, "notify::store",
                            G_CALLBACK (dossier_window_store_changed), self, G_CONNECT_SWAPPED);
   dossier_window_load_default (self);
+
+  adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
 }
 
 DossierWindow *

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Timeline view with the default dossier, in a window of its own: the
+ * window's `win` actions are stood in for by a test action group that
+ * records what the view asks for (`win.show-source`, `win.select-entity`),
+ * and the quote it asks to show is checked against the article text. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "dossier-model.h"
+#include "dossier-selection.h"
+#include "dossier-test-utils.h"
+#include "dossier-timeline-private.h"
+#include "dossier-timeline-view.h"
+
+typedef struct
+{
+  GtkWindow *window;
+  DossierStore *store;
+  DossierSelection *selection;
+  GtkWidget *view;
+  GSimpleActionGroup *win_actions;
+
+  guint n_show_source;
+  char *source_article;
+  guint source_paragraph;
+  guint64 source_offset;
+  guint64 source_length;
+  char *selected_entity;
+} Fixture;
+
+static void
+show_source_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  f->n_show_source++;
+  g_clear_pointer (&f->source_article, g_free);
+  g_variant_get (parameter, "(sutt)", &f->source_article, &f->source_paragraph,
+                 &f->source_offset, &f->source_length);
+}
+
+static void
+select_entity_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  Fixture *f = user_data;
+
+  g_free (f->selected_entity);
+  f->selected_entity = g_variant_dup_string (parameter, NULL);
+}
+
+static DossierStore *
+load_default_dossier (void)
+{
+  const char *srcdir = g_getenv ("DOSSIER_SOURCE_DIR");
+  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "data", "dossiers", "deepseek-r1.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DossierStore *store = dossier_store_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_until_drawn (GtkWidget *widget)
+{
+  guint id = g_timeout_add_seconds (10, timeout_cb, (gpointer) "the view to be shown");
+
+  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* A few more turns so allocation and a frame settle. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (id);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static const GActionEntry entries[] = {
+    { "show-source", show_source_cb, "(sutt)" },
+    { "select-entity", select_entity_cb, "s" },
+  };
+  gboolean empty = GPOINTER_TO_INT (data);
+
+  f->store = empty ? dossier_store_new_empty () : load_default_dossier ();
+  f->selection = dossier_selection_new ();
+  dossier_selection_set_store (f->selection, f->store);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1300, 800);
+  f->win_actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (f->win_actions), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (f->win_actions));
+
+  f->view = dossier_timeline_view_new (f->selection);
+  gtk_window_set_child (f->window, f->view);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->win_actions);
+  g_clear_object (&f->selection);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->source_article, g_free);
+  g_clear_pointer (&f->selected_entity, g_free);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return child;
+      if ((found = find_named (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* All the text of the labels under @root, one per line. */
+static void
+collect_text (GtkWidget *root,
+              GString   *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (child)));
+      collect_text (child, text);
+    }
+}
+
+static DossierTimeline *
+get_timeline (Fixture *f)
+{
+  GtkWidget *timeline = find_type (f->view, DOSSIER_TYPE_TIMELINE);
+
+  g_assert_nonnull (timeline);
+  return DOSSIER_TIMELINE (timeline);
+}
+
+/* As `win.show-item` does: pick an event in the shared selection, then
+ * show the view. */
+static void
+test_select_event (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierEvent *event = dossier_store_lookup_event (f->store, "deepseek-r1-release");
+  GListModel *sources = dossier_event_get_sources (event);
+  DossierTimeline *timeline = get_timeline (f);
+  GtkWidget *title, *sources_list;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  guint n_rows = 0, n_quotes = 0;
+  double x;
+
+  g_assert_nonnull (event);
+  dossier_selection_set_event (f->selection, event);
+  gtk_window_present (f->window);
+  wait_until_drawn (f->view);
+
+  /* The canvas selected it and has its marker on screen, not in a cluster. */
+  g_assert_true (dossier_timeline_get_selected (timeline) == event);
+  x = dossier_timeline_get_event_x (timeline, event);
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (timeline)));
+  {
+    DossierTimelineLayout *layout = dossier_timeline_get_layout (timeline);
+    GListModel *events = dossier_store_get_events (f->store);
+    const DossierTimelineElement *elements;
+    guint n, index = G_MAXUINT;
+    int e;
+
+    /* The canvas was given the store's events: item i is event i. */
+    for (guint i = 0; i < g_list_model_get_n_items (events) && index == G_MAXUINT; i++)
+      {
+        g_autoptr(DossierEvent) other = g_list_model_get_item (events, i);
+
+        if (other == event)
+          index = i;
+      }
+    elements = dossier_timeline_layout_get_frame (layout, &n);
+    e = dossier_timeline_layout_find_element (layout, index);
+    g_assert_cmpint (e, >=, 0);
+    g_assert_cmpint (elements[e].kind, ==, DOSSIER_TIMELINE_ELEMENT_ITEM);
+    g_assert_cmpuint (elements[e].item, ==, index);
+  }
+
+  /* The detail pane: title, date at its precision, category, sources. */
+  title = find_named (f->view, "timeline-detail-title");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, dossier_event_get_title (event));
+  collect_text (f->view, detail);
+  {
+    g_autofree char *date = dossier_date_format (dossier_event_get_date (event));
+
+    g_assert_nonnull (strstr (detail->str, date));
+  }
+  g_assert_nonnull (strstr (detail->str, dossier_event_category_get_label (dossier_event_get_category (event))));
+
+  sources_list = find_named (f->view, "timeline-sources");
+  g_assert_nonnull (sources_list);
+  for (GtkWidget *row = gtk_widget_get_first_child (sources_list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      n_rows++;
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (sources));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
+
+      if (dossier_source_is_reference (source))
+        {
+          /* Shown as such, with its text. */
+          g_assert_nonnull (strstr (detail->str, dossier_source_get_reference (source)));
+          continue;
+        }
+      n_quotes++;
+      g_assert_nonnull (strstr (detail->str, dossier_source_get_quote (source)));
+      g_assert_nonnull (strstr (detail->str, dossier_article_get_display_title (dossier_source_get_article (source))));
+    }
+  g_assert_cmpuint (n_quotes, >, 0);
+}
+
+static void
+test_activate_source (Fixture       *f,
+                      gconstpointer  data)
+{
+  DossierEvent *event = dossier_store_lookup_event (f->store, "nvidia-premarket-drop");
+  GListModel *sources = dossier_event_get_sources (event);
+  GtkWidget *sources_list;
+  guint index = 0;
+
+  dossier_selection_set_event (f->selection, event);
+  gtk_window_present (f->window);
+  wait_until_drawn (f->view);
+
+  sources_list = find_named (f->view, "timeline-sources");
+  g_assert_nonnull (sources_list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (sources_list); row != NULL; row = gtk_widget_get_next_sibling (row), index++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, index);
+      DossierArticle *article;
+      const char * const *body;
+      guint n_paragraphs;
+      guint before = f->n_show_source;
+
+      g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+      g_signal_emit_by_name (sources_list, "row-activated", row);
+
+      if (dossier_source_is_reference (source))
+        {
+          g_assert_cmpuint (f->n_show_source, ==, before);
+          continue;
+        }
+
+      /* `win.show-source` with the article and the place of the quote… */
+      g_assert_cmpuint (f->n_show_source, ==, before + 1);
+      article = dossier_source_get_article (source);
+      g_assert_cmpstr (f->source_article, ==, dossier_article_get_id (article));
+      g_assert_cmpuint (f->source_paragraph, ==, dossier_source_get_paragraph (source));
+      g_assert_cmpuint (f->source_offset, ==, dossier_source_get_offset (source));
+      g_assert_cmpuint (f->source_length, ==, dossier_source_get_length (source));
+      g_assert_cmpuint (f->source_length, >, 0);
+
+      /* … which is where the quote is in that article's text. */
+      body = dossier_article_get_body (article, &n_paragraphs);
+      g_assert_cmpuint (f->source_paragraph, <, n_paragraphs);
+      g_assert_cmpuint (f->source_offset + f->source_length, <=, strlen (body[f->source_paragraph]));
+      g_assert_true (strncmp (body[f->source_paragraph] + f->source_offset,
+                              dossier_source_get_quote (source), f->source_length) == 0);
+    }
+  g_assert_cmpuint (f->n_show_source, >, 0);
+}
+
+static void
+test_entities (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierEvent *event = dossier_store_lookup_event (f->store, "deepseek-r1-release");
+  DossierEntity *entity = dossier_store_lookup_entity (f->store, "deepseek");
+  DossierTimeline *timeline = get_timeline (f);
+  DossierTimelineLayout *layout = dossier_timeline_get_layout (timeline);
+  GListModel *events = dossier_store_get_events (f->store);
+  GListModel *entity_events = dossier_store_get_entity_events (f->store, entity);
+  GtkWidget *button = NULL;
+  guint n_emphasized = 0;
+
+  dossier_selection_set_event (f->selection, event);
+  gtk_window_present (f->window);
+  wait_until_drawn (f->view);
+
+  /* An entity button of the detail pane selects the entity app-wide. */
+  for (GtkWidget *w = find_type (f->view, GTK_TYPE_FLOW_BOX); w != NULL && button == NULL; w = NULL)
+    button = find_type (w, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_nonnull (f->selected_entity);
+  g_assert_nonnull (dossier_store_lookup_entity (f->store, f->selected_entity));
+
+  /* With an entity selected, its events stand out. */
+  dossier_selection_set_entity (f->selection, entity);
+  g_assert_true (dossier_timeline_layout_has_emphasis (layout));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    n_emphasized += dossier_timeline_layout_is_emphasized (layout, i);
+  g_assert_cmpuint (n_emphasized, ==, g_list_model_get_n_items (entity_events));
+  g_assert_cmpuint (n_emphasized, >, 0);
+
+  dossier_selection_set_entity (f->selection, NULL);
+  g_assert_false (dossier_timeline_layout_has_emphasis (layout));
+}
+
+/* Keyboard order and the accessible announcement of the selection. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  DossierTimeline *timeline = get_timeline (f);
+  GListModel *events = dossier_store_get_events (f->store);
+  g_autoptr(DossierEvent) first = g_list_model_get_item (events, 0);
+
+  gtk_window_present (f->window);
+  wait_until_drawn (f->view);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (timeline)));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (timeline)), ==, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* Enter with nothing selected picks the first event, which the shared
+   * selection follows. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (timeline), "timeline.zoom-fit", NULL));
+  dossier_timeline_set_selected (timeline, first);
+  g_assert_true (dossier_selection_get_event (f->selection) == first);
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *status;
+
+  gtk_window_present (f->window);
+  wait_until_drawn (f->view);
+
+  status = find_type (f->view, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+}
+
+int
+main (int argc, char *argv[])
+{
+  dossier_test_init (&argc, &argv);
+  adw_init ();
+
+  g_test_add ("/timeline-view/select-event", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_select_event, fixture_tear_down);
+  g_test_add ("/timeline-view/activate-source", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_activate_source, fixture_tear_down);
+  g_test_add ("/timeline-view/entities", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_entities, fixture_tear_down);
+  g_test_add ("/timeline-view/keyboard", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_keyboard, fixture_tear_down);
+  g_test_add ("/timeline-view/empty", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_empty, fixture_tear_down);
+
+  return g_test_run ();
+}
