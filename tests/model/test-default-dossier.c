@@ -157,6 +157,15 @@ may_be_left_out (const char     *line,
   /* A byline: "By AUTHOR…" for the article's author */
   if (author != NULL && g_str_has_prefix (stripped, "By ") && strstr (stripped, author) != NULL)
     return TRUE;
+  /* Any other line left out must be quoted in the article's notes, which
+   * say why it is not article text (a tag line, say). */
+  if (dossier_article_get_notes (article) != NULL)
+    {
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", stripped);
+
+      if (strstr (dossier_article_get_notes (article), quoted) != NULL)
+        return TRUE;
+    }
 
   return FALSE;
 }
