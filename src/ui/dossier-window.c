@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-articles-view.h"
 #include "dossier-selection.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window.h"
@@ -26,6 +27,7 @@ struct _DossierWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
   AdwBin *articles_bin;
+  GtkWidget *articles_view;
   AdwBin *timeline_bin;
   AdwBin *relationships_bin;
 };
@@ -265,8 +267,9 @@ dossier_window_show_source_action (GtkWidget  *widget,
       return;
     }
 
-  dossier_selection_set_article (self->selection, article);
   dossier_window_show_view (self, "articles");
+  dossier_articles_view_show_source (DOSSIER_ARTICLES_VIEW (self->articles_view), article,
+                                     paragraph, offset, length);
 }
 
 static void
@@ -329,6 +332,8 @@ dossier_window_init (DossierWindow *self)
                            G_CALLBACK (dossier_window_store_changed), self, G_CONNECT_SWAPPED);
   dossier_window_load_default (self);
 
+  self->articles_view = dossier_articles_view_new (self->selection);
+  adw_bin_set_child (self->articles_bin, self->articles_view);
   adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
 }
 

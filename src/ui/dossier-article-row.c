@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "dossier-article-row.h"
+
+/* One article in the list: its title (or, without a headline, its first
+ * sentence, said so), "outlet · author · date" with each unknown part
+ * named as unknown, a two-line excerpt, and what it feeds. */
+struct _DossierArticleRow
+{
+  GtkWidget parent_instance;
+
+  DossierArticle *article;
+
+  GtkLabel *kicker_label;
+  GtkLabel *title_label;
+  GtkLabel *byline_label;
+  GtkLabel *excerpt_label;
+  GtkLabel *counts_label;
+};
+
+G_DEFINE_FINAL_TYPE (DossierArticleRow, dossier_article_row, GTK_TYPE_WIDGET)
+
+/* Enough text for two lines at any width the list takes; laying out a
+ * whole paragraph only to ellipsize it would cost on every bind. */
+#define EXCERPT_MAX_CHARS 260
+
+char *
+dossier_article_row_format_byline (DossierArticle *article)
+{
+  const char *outlet, *author;
+  const DossierDate *published;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), NULL);
+
+  outlet = dossier_article_get_outlet (article);
+  author = dossier_article_get_author (article);
+  published = dossier_article_get_published (article);
+  date = published != NULL ? dossier_date_format (published) : NULL;
+
+  /* Translators: an article's byline, "outlet · author · date" */
+  return g_strdup_printf (_("%s · %s · %s"),
+                          outlet != NULL ? outlet : _("Unknown outlet"),
+                          author != NULL ? author : _("Unknown author"),
+                          date != NULL ? date : _("Unknown date"));
+}
+
+char *
+dossier_article_row_format_counts (guint n_entities,
+                                   guint n_events)
+{
+  g_autofree char *entities = NULL;
+  g_autofree char *events = NULL;
+
+  /* Translators: how many events of the dossier cite this article */
+  events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  /* Translators: how many entities this article mentions */
+  entities = g_strdup_printf (ngettext ("%u entity", "%u entities", n_entities), n_entities);
+
+  /* Translators: "3 events · 5 entities" under an article in the list */
+  return g_strdup_printf (_("%s · %s"), events, entities);
+}
+
+/* Where the text after the first sentence starts, for an article whose
+ * first sentence already stands in for the title. */
+static const char *
+skip_first_sentence (const char *text,
+                     const char *display_title)
+{
+  g_autofree char *prefix = g_strdup (display_title);
+  gsize len = strlen (prefix);
+  gboolean truncated = FALSE;
+
+  /* The model shortens a long first sentence with an ellipsis. */
+  if (g_str_has_suffix (prefix, "…"))
+    len -= strlen ("…"), truncated = TRUE;
+  else if (g_str_has_suffix (prefix, "..."))
+    len -= 3, truncated = TRUE;
+  prefix[len] = '\0';
+
+  if (len == 0 || !g_str_has_prefix (text, prefix))
+    return text;
+
+  text += len;
+  if (truncated)
+    {
+      /* Skip the rest of the sentence too. */
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\0'))
+          return p + 1;
+      return text + strlen (text);
+    }
+
+  return text;
+}
+
+static char *
+make_excerpt (DossierArticle *article)
+{
+  const char * const *body;
+  guint n_paragraphs = 0;
+  gboolean skip_sentence;
+
+  body = dossier_article_get_body (article, &n_paragraphs);
+  skip_sentence = !dossier_article_has_title (article);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      const char *text = body[i];
+      const char *end;
+
+      if (i == 0 && skip_sentence)
+        text = skip_first_sentence (text, dossier_article_get_display_title (article));
+      while (*text != '\0' && g_unichar_isspace (g_utf8_get_char (text)))
+        text = g_utf8_next_char (text);
+      if (*text == '\0')
+        continue;
+
+      end = text;
+      for (guint n = 0; *end != '\0' && n < EXCERPT_MAX_CHARS; n++)
+        end = g_utf8_next_char (end);
+
+      if (*end == '\0')
+        return g_strdup (text);
+      return g_strdup_printf ("%.*s…", (int) (end - text), text);
+    }
+
+  return g_strdup ("");
+}
+
+static void
+dossier_article_row_dispose (GObject *object)
+{
+  DossierArticleRow *self = DOSSIER_ARTICLE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (dossier_article_row_parent_class)->dispose (object);
+}
+
+static void
+dossier_article_row_class_init (DossierArticleRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_article_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dossier-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, kicker_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, excerpt_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, counts_label);
+}
+
+static void
+dossier_article_row_init (DossierArticleRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dossier_article_row_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_ARTICLE_ROW, NULL);
+}
+
+DossierArticle *
+dossier_article_row_get_article (DossierArticleRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_ROW (self), NULL);
+
+  return self->article;
+}
+
+void
+dossier_article_row_set_article (DossierArticleRow *self,
+                                 DossierStore      *store,
+                                 DossierArticle    *article)
+{
+  g_autofree char *byline = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autofree char *counts = NULL;
+  gboolean has_title;
+  guint n_entities = 0, n_events = 0;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_ROW (self));
+  g_return_if_fail (store == NULL || DOSSIER_IS_STORE (store));
+  g_return_if_fail (article == NULL || DOSSIER_IS_ARTICLE (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  if (article == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->byline_label, "");
+      gtk_label_set_label (self->excerpt_label, "");
+      gtk_label_set_label (self->counts_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), FALSE);
+      return;
+    }
+
+  has_title = dossier_article_has_title (article);
+  gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), !has_title);
+  gtk_label_set_label (self->title_label, dossier_article_get_display_title (article));
+  if (has_title)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "first-sentence");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "first-sentence");
+
+  byline = dossier_article_row_format_byline (article);
+  gtk_label_set_label (self->byline_label, byline);
+
+  excerpt = make_excerpt (article);
+  gtk_label_set_label (self->excerpt_label, excerpt);
+  gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), excerpt[0] != '\0');
+
+  if (store != NULL)
+    {
+      GListModel *entities = dossier_store_get_article_entities (store, article);
+      GListModel *events = dossier_store_get_article_events (store, article);
+
+      n_entities = entities != NULL ? g_list_model_get_n_items (entities) : 0;
+      n_events = events != NULL ? g_list_model_get_n_items (events) : 0;
+    }
+  counts = dossier_article_row_format_counts (n_entities, n_events);
+  gtk_label_set_label (self->counts_label, counts);
+}

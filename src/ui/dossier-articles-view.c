@@ -1,0 +1,733 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dossier-article-filter.h"
+#include "dossier-article-row.h"
+#include "dossier-article-sorter.h"
+#include "dossier-articles-view.h"
+#include "dossier-reader.h"
+
+/* The Articles view: the dossier's articles, searchable and sortable,
+ * beside the reading pane. The list follows the shared selection: the
+ * selected entity narrows it (shown as a chip that clears it), and the
+ * selected article is the one open in the reader. */
+struct _DossierArticlesView
+{
+  GtkWidget parent_instance;
+
+  DossierSelection *selection;
+  GSettings *settings;
+  DossierArticleSort sort;
+
+  DossierArticleFilter *filter;
+  DossierArticleSorter *sorter;
+  GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *list_selection;
+
+  /* Set while the view itself moves the selection, so it does not react
+   * to its own changes. */
+  guint syncing;
+
+  AdwLeaflet *leaflet;
+  GtkWidget *list_pane;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *chip_revealer;
+  GtkLabel *chip_label;
+  GtkLabel *count_label;
+  GtkStack *list_stack;
+  GtkListView *list_view;
+  AdwStatusPage *no_match_page;
+  DossierReader *reader;
+};
+
+G_DEFINE_FINAL_TYPE (DossierArticlesView, dossier_articles_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTION,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static DossierStore *
+get_store (DossierArticlesView *self)
+{
+  return self->selection != NULL ? dossier_selection_get_store (self->selection) : NULL;
+}
+
+static guint
+find_position (DossierArticlesView *self,
+               DossierArticle      *article)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierArticle) item = g_list_model_get_item (model, i);
+
+      if (item == article)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+scroll_to_selected (DossierArticlesView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->list_selection);
+
+  if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Shows the open article as selected in the list when the list has it. */
+static void
+sync_list_selection (DossierArticlesView *self,
+                     gboolean             scroll)
+{
+  DossierArticle *article = dossier_reader_get_article (self->reader);
+  guint position;
+
+  if (article == NULL)
+    return;
+  if (gtk_single_selection_get_selected_item (self->list_selection) == (gpointer) article)
+    {
+      if (scroll)
+        scroll_to_selected (self);
+      return;
+    }
+
+  position = find_position (self, article);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  self->syncing++;
+  gtk_single_selection_set_selected (self->list_selection, position);
+  self->syncing--;
+  if (scroll)
+    scroll_to_selected (self);
+}
+
+static void
+open_article (DossierArticlesView *self,
+              DossierArticle      *article,
+              guint                paragraph,
+              gsize                offset,
+              gsize                length)
+{
+  dossier_reader_show_article (self->reader, get_store (self), article, paragraph, offset, length);
+
+  self->syncing++;
+  if (self->selection != NULL)
+    dossier_selection_set_article (self->selection, article);
+  self->syncing--;
+
+  sync_list_selection (self, TRUE);
+}
+
+static void
+update_status (DossierArticlesView *self)
+{
+  DossierStore *store = get_store (self);
+  guint total = store != NULL ? g_list_model_get_n_items (dossier_store_get_articles (store)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  g_autofree char *count = NULL;
+
+  if (dossier_article_filter_is_active (self->filter))
+    /* Translators: how many articles match a search or entity, of all */
+    count = g_strdup_printf (ngettext ("%u of %u article", "%u of %u articles", total), shown, total);
+  else
+    count = g_strdup_printf (ngettext ("%u article", "%u articles", total), total);
+  gtk_label_set_label (self->count_label, count);
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+  else if (shown == 0)
+    {
+      const char *search = dossier_article_filter_get_search (self->filter);
+      DossierEntity *entity = dossier_article_filter_get_entity (self->filter);
+      g_autofree char *description = NULL;
+
+      if (search != NULL && entity != NULL)
+        /* Translators: %s is a search, %s an entity name */
+        description = g_strdup_printf (_("No article that mentions %2$s matches “%1$s”."),
+                                       search, dossier_entity_get_name (entity));
+      else if (search != NULL)
+        /* Translators: %s is what the user searched for */
+        description = g_strdup_printf (_("No article matches “%s”."), search);
+      else if (entity != NULL)
+        /* Translators: %s is an entity name */
+        description = g_strdup_printf (_("No article mentions %s."), dossier_entity_get_name (entity));
+      adw_status_page_set_description (self->no_match_page, description);
+      gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static void
+on_items_changed (GListModel          *model,
+                  guint                position,
+                  guint                removed,
+                  guint                added,
+                  DossierArticlesView *self)
+{
+  /* A search or sort may have moved the open article or brought it back. */
+  sync_list_selection (self, FALSE);
+  update_status (self);
+}
+
+static void
+on_selected_item_changed (GtkSingleSelection  *list_selection,
+                          GParamSpec          *pspec,
+                          DossierArticlesView *self)
+{
+  DossierArticle *article;
+
+  if (self->syncing > 0)
+    return;
+
+  article = gtk_single_selection_get_selected_item (list_selection);
+  /* An article filtered out stays open; a folded view opens on activation. */
+  if (article == NULL || adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  open_article (self, article, 0, 0, 0);
+}
+
+static void
+on_list_activate (GtkListView         *list_view,
+                  guint                position,
+                  DossierArticlesView *self)
+{
+  g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+
+  if (article == NULL)
+    return;
+
+  open_article (self, article, 0, 0, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "reader");
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           DossierArticlesView      *self)
+{
+  gtk_list_item_set_child (item, dossier_article_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          DossierArticlesView      *self)
+{
+  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                   get_store (self),
+                                   gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            DossierArticlesView      *self)
+{
+  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+on_search_changed (GtkSearchEntry      *entry,
+                   DossierArticlesView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  dossier_article_filter_set_search (self->filter, text);
+  dossier_reader_set_search (self->reader, text);
+}
+
+static void
+on_search_activate (GtkSearchEntry      *entry,
+                    DossierArticlesView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->list_selection);
+
+  /* Enter in the search opens the selected match, or the first. */
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    on_list_activate (self->list_view, position, self);
+}
+
+static gboolean
+on_search_key_pressed (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       DossierArticlesView   *self)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    {
+      if (gtk_single_selection_get_selected (self->list_selection) == GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->list_selection, 0);
+      scroll_to_selected (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+on_search_mode_changed (GtkSearchBar        *search_bar,
+                        GParamSpec          *pspec,
+                        DossierArticlesView *self)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    return;
+
+  /* Closing the search shows every article again. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  dossier_article_filter_set_search (self->filter, NULL);
+  dossier_reader_set_search (self->reader, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+update_chip (DossierArticlesView *self)
+{
+  DossierEntity *entity = self->selection != NULL ? dossier_selection_get_entity (self->selection) : NULL;
+
+  if (entity != NULL)
+    {
+      /* Translators: a filter chip over the article list; %s is an entity name */
+      g_autofree char *label = g_strdup_printf (_("Mentioning %s"), dossier_entity_get_name (entity));
+
+      gtk_label_set_label (self->chip_label, label);
+    }
+  gtk_revealer_set_reveal_child (self->chip_revealer, entity != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "articles.clear-entity", entity != NULL);
+}
+
+static void
+on_selection_entity_changed (DossierSelection    *selection,
+                             GParamSpec          *pspec,
+                             DossierArticlesView *self)
+{
+  dossier_article_filter_set_entity (self->filter, dossier_selection_get_entity (selection));
+  update_chip (self);
+  update_status (self);
+}
+
+static void
+on_selection_article_changed (DossierSelection    *selection,
+                              GParamSpec          *pspec,
+                              DossierArticlesView *self)
+{
+  DossierArticle *article;
+
+  if (self->syncing > 0)
+    return;
+
+  article = dossier_selection_get_article (selection);
+  if (article == dossier_reader_get_article (self->reader))
+    return;
+
+  if (article == NULL)
+    {
+      self->syncing++;
+      gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+      self->syncing--;
+      dossier_reader_clear (self->reader);
+      return;
+    }
+
+  open_article (self, article, 0, 0, 0);
+}
+
+static void
+on_selection_store_changed (DossierSelection    *selection,
+                            GParamSpec          *pspec,
+                            DossierArticlesView *self)
+{
+  DossierStore *store = dossier_selection_get_store (selection);
+
+  /* Nothing of the old dossier survives: not the open article, not the
+   * folded text of the search, not the collation keys. */
+  dossier_reader_clear (self->reader);
+  self->syncing++;
+  dossier_article_filter_set_store (self->filter, store);
+  dossier_article_filter_set_entity (self->filter, dossier_selection_get_entity (selection));
+  dossier_article_sorter_forget (self->sorter);
+  gtk_sort_list_model_set_model (self->sort_model,
+                                 store != NULL ? dossier_store_get_articles (store) : NULL);
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+  self->syncing--;
+
+  update_chip (self);
+  update_status (self);
+
+  if (dossier_selection_get_article (selection) != NULL)
+    on_selection_article_changed (selection, NULL, self);
+}
+
+static void
+on_reader_entity_activated (DossierReader       *reader,
+                            const char          *id,
+                            DossierArticlesView *self)
+{
+  DossierStore *store = get_store (self);
+  DossierEntity *entity;
+
+  /* The window's action may do more (a toast, a view switch); without a
+   * window, set the selection directly. */
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "win.select-entity", "s", id))
+    return;
+
+  entity = store != NULL ? dossier_store_lookup_entity (store, id) : NULL;
+  if (entity != NULL && self->selection != NULL)
+    dossier_selection_set_entity (self->selection, entity);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_entity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (widget);
+
+  if (!gtk_widget_activate_action (widget, "win.select-entity", "s", ""))
+    dossier_selection_set_entity (self->selection, NULL);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (widget);
+
+  if (g_str_equal (action_name, "articles.zoom-in"))
+    dossier_reader_zoom_in (self->reader);
+  else if (g_str_equal (action_name, "articles.zoom-out"))
+    dossier_reader_zoom_out (self->reader);
+  else
+    dossier_reader_zoom_reset (self->reader);
+}
+
+static void
+set_sort (DossierArticlesView *self,
+          DossierArticleSort   sort)
+{
+  if (self->sort == sort)
+    return;
+
+  self->sort = sort;
+  dossier_article_sorter_set_sort (self->sorter, sort);
+  sync_list_selection (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+}
+
+static void
+dossier_articles_view_constructed (GObject *object)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (object);
+
+  G_OBJECT_CLASS (dossier_articles_view_parent_class)->constructed (object);
+
+  g_return_if_fail (self->selection != NULL);
+
+  g_signal_connect_object (self->selection, "notify::store",
+                           G_CALLBACK (on_selection_store_changed), self, 0);
+  g_signal_connect_object (self->selection, "notify::entity",
+                           G_CALLBACK (on_selection_entity_changed), self, 0);
+  g_signal_connect_object (self->selection, "notify::article",
+                           G_CALLBACK (on_selection_article_changed), self, 0);
+  on_selection_store_changed (self->selection, NULL, self);
+}
+
+static void
+dossier_articles_view_dispose (GObject *object)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (object);
+
+  if (self->list_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->list_selection, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLES_VIEW);
+  g_clear_object (&self->list_selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (dossier_articles_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_articles_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_articles_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  DossierArticlesView *self = DOSSIER_ARTICLES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTION:
+      self->selection = g_value_dup_object (value);
+      break;
+    case PROP_SORT:
+      set_sort (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_articles_view_class_init (DossierArticlesViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dossier_articles_view_constructed;
+  object_class->dispose = dossier_articles_view_dispose;
+  object_class->get_property = dossier_articles_view_get_property;
+  object_class->set_property = dossier_articles_view_set_property;
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         DOSSIER_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL,
+                       DOSSIER_TYPE_ARTICLE_SORT,
+                       DOSSIER_ARTICLE_SORT_DATE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (DOSSIER_TYPE_READER);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dossier-articles-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, chip_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, chip_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, reader);
+
+  gtk_widget_class_install_action (widget_class, "articles.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "articles.clear-entity", NULL, clear_entity_action);
+  gtk_widget_class_install_action (widget_class, "articles.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "articles.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "articles.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "articles.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "articles.sort", "sort");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "articles.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "articles.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "articles.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "articles.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "articles.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "articles.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "articles.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "articles.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "articles.zoom-reset", NULL);
+}
+
+static void
+dossier_articles_view_init (DossierArticlesView *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *key_controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = dossier_article_filter_new (NULL);
+  self->sorter = dossier_article_sorter_new (DOSSIER_ARTICLE_SORT_DATE);
+  self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->list_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  /* After the list view's own handler, so that the list has caught up
+   * with a change before the view moves the selection in it. */
+  g_signal_connect (self->list_selection, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (self->list_selection, "notify::selected-item",
+                    G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+  g_object_bind_property (self->leaflet, "folded", self->list_view, "single-click-activate",
+                          G_BINDING_SYNC_CREATE);
+
+  /* Typing in the list starts a search; not in the reader, where the
+   * space bar scrolls. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect (self->search_bar, "notify::search-mode-enabled",
+                    G_CALLBACK (on_search_mode_changed), self);
+  key_controller = gtk_event_controller_key_new ();
+  g_signal_connect (key_controller, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key_controller);
+
+  g_signal_connect (self->reader, "entity-activated", G_CALLBACK (on_reader_entity_activated), self);
+
+  /* The sort is remembered. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "article-sort", self, "sort", G_SETTINGS_BIND_DEFAULT);
+}
+
+GtkWidget *
+dossier_articles_view_new (DossierSelection *selection)
+{
+  g_return_val_if_fail (DOSSIER_IS_SELECTION (selection), NULL);
+
+  return g_object_new (DOSSIER_TYPE_ARTICLES_VIEW, "selection", selection, NULL);
+}
+
+DossierSelection *
+dossier_articles_view_get_selection (DossierArticlesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLES_VIEW (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * dossier_articles_view_show_source:
+ * @article: the article the quote is in
+ * @paragraph: the index of the quote's paragraph
+ * @offset: where the quote starts, in bytes of the paragraph
+ * @length: the quote's length in bytes; 0 only opens the article
+ *
+ * Opens @article, marks the quote and scrolls it into view. A search that
+ * hides the article is cleared; an entity filter is kept, and the article
+ * is shown even when the filter hides it from the list.
+ */
+void
+dossier_articles_view_show_source (DossierArticlesView *self,
+                                   DossierArticle      *article,
+                                   guint                paragraph,
+                                   gsize                offset,
+                                   gsize                length)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLES_VIEW (self));
+  g_return_if_fail (DOSSIER_IS_ARTICLE (article));
+
+  if (find_position (self, article) == GTK_INVALID_LIST_POSITION &&
+      dossier_article_filter_get_search (self->filter) != NULL)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  open_article (self, article, paragraph, offset, length);
+  adw_leaflet_set_visible_child_name (self->leaflet, "reader");
+}
+
+/* Sets the search as if typed, opening the search bar. */
+void
+dossier_articles_view_set_search (DossierArticlesView *self,
+                                  const char          *search)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLES_VIEW (self));
+
+  if (search == NULL || search[0] == '\0')
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+  /* Apply now rather than after the entry's typing delay. */
+  on_search_changed (self->search_entry, self);
+}
+
+DossierReader *
+dossier_articles_view_get_reader (DossierArticlesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLES_VIEW (self), NULL);
+
+  return self->reader;
+}
+
+/* The list as shown: filtered and sorted. */
+GListModel *
+dossier_articles_view_get_model (DossierArticlesView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLES_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->list_selection);
+}
