@@ -30,7 +30,7 @@ check_window_and_quit (gpointer user_data)
   DossierWindow *window = get_window (app);
   AdwViewStack *stack = NULL;
   g_autoptr(GtkSelectionModel) pages = NULL;
-  static const char *names[] = { "articles", "timeline", "relationships" };
+  static const char *names[] = { "articles", "timeline", "relationships", "discrepancies" };
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));

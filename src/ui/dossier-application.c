@@ -21,7 +21,7 @@ static const GOptionEntry main_entries[] = {
     N_("Check the dossier files given and print their problems, without opening a window"), NULL },
   /* Translators: VIEW is a placeholder for a view name in --help output */
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Open the window on a view: articles, timeline or relationships"), N_("VIEW") },
+    N_("Open the window on a view: articles, timeline, relationships or discrepancies"), N_("VIEW") },
   { "article", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the article with this id"), N_("ID") },
   { "event", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -80,7 +80,7 @@ dossier_application_handle_local_options (GApplication *app,
       !dossier_window_is_view_name (view))
     {
       /* Translators: %s is the view name the user typed */
-      g_printerr (_("Unknown view “%s”. Choose one of: articles, timeline, relationships.\n"), view);
+      g_printerr (_("Unknown view “%s”. Choose one of: articles, timeline, relationships, discrepancies.\n"), view);
       return EXIT_FAILURE;
     }
 
@@ -188,6 +188,7 @@ dossier_application_startup (GApplication *app)
     { "win.view('articles')", { "<Alt>1", NULL } },
     { "win.view('timeline')", { "<Alt>2", NULL } },
     { "win.view('relationships')", { "<Alt>3", NULL } },
+    { "win.view('discrepancies')", { "<Alt>4", NULL } },
   };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (app);

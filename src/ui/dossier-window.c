@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-articles-view.h"
+#include "dossier-discrepancies-view.h"
 #include "dossier-selection.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window.h"
@@ -30,11 +31,13 @@ struct _DossierWindow
   GtkWidget *articles_view;
   AdwBin *timeline_bin;
   AdwBin *relationships_bin;
+  AdwBin *discrepancies_bin;
+  GtkWidget *discrepancies_view;
 };
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char * const view_names[] = { "articles", "timeline", "relationships", NULL };
+static const char * const view_names[] = { "articles", "timeline", "relationships", "discrepancies", NULL };
 
 gboolean
 dossier_window_is_view_name (const char *name)
@@ -193,6 +196,9 @@ dossier_window_store_changed (DossierWindow *self)
   DossierStore *store = dossier_selection_get_store (self->selection);
 
   adw_view_switcher_title_set_subtitle (self->switcher_title, dossier_store_get_title (store));
+  /* The page's badge counts the disagreements in the dossier. */
+  adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->discrepancies_bin)),
+                                        g_list_model_get_n_items (dossier_store_get_discrepancies (store)));
 }
 
 static void
@@ -273,6 +279,26 @@ dossier_window_show_source_action (GtkWidget  *widget,
 }
 
 static void
+dossier_window_show_discrepancy_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  DossierDiscrepancy *discrepancy;
+
+  discrepancy = dossier_store_lookup_discrepancy (dossier_selection_get_store (self->selection), id);
+  if (discrepancy == NULL)
+    {
+      dossier_window_report_missing (self, "discrepancy", id);
+      return;
+    }
+
+  dossier_window_show_view (self, "discrepancies");
+  dossier_discrepancies_view_show (DOSSIER_DISCREPANCIES_VIEW (self->discrepancies_view), discrepancy);
+}
+
+static void
 dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = DOSSIER_WINDOW (object);
@@ -306,12 +332,14 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, articles_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, relationships_bin);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, discrepancies_bin);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dossier_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", dossier_window_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "(ss)", dossier_window_show_item_action);
   gtk_widget_class_install_action (widget_class, "win.select-entity", "s", dossier_window_select_entity_action);
   gtk_widget_class_install_action (widget_class, "win.show-source", "(sutt)", dossier_window_show_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-discrepancy", "s", dossier_window_show_discrepancy_action);
 }
 
 static void
@@ -335,6 +363,8 @@ dossier_window_init (DossierWindow *self)
   self->articles_view = dossier_articles_view_new (self->selection);
   adw_bin_set_child (self->articles_bin, self->articles_view);
   adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
+  self->discrepancies_view = dossier_discrepancies_view_new (self->selection);
+  adw_bin_set_child (self->discrepancies_bin, self->discrepancies_view);
 }
 
 DossierWindow *
