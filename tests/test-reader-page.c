@@ -150,6 +150,30 @@ test_mentions (void)
   g_assert_false (contains (html, "entity/nowhere"));
 }
 
+/* A disputed passage is underlined and followed by a "≠" link; an entity
+ * link that crosses its end is cut there, so links never nest. */
+static void
+test_disputed (void)
+{
+  g_autoptr(DossierReaderPage) page = dossier_reader_page_new ();
+  g_autofree char *html = NULL;
+  const char *text = "It cost $6 million said OpenAI staff.";
+
+  dossier_reader_page_add_paragraph (page, text);
+  /* "It cost $6 million said Open" is disputed; "OpenAI" straddles its end. */
+  dossier_reader_page_add_disputed (page, 0, 0, 28, "dossier:discrepancy/cost", "Cost <of> R1");
+  dossier_reader_page_add_mention (page, 0, 24, 6, "openai", NULL);
+  html = dossier_reader_page_to_html (page);
+
+  g_assert_true (contains (html, "<p data-paragraph=\"0\"><span class=\"disputed\">It cost $6 million said "
+                                 "<a class=\"entity\" href=\"dossier:entity/openai\">Open</a></span>"
+                                 "<a class=\"disputed-sign\" href=\"dossier:discrepancy/cost\" "
+                                 "title=\"Cost &lt;of&gt; R1\" aria-label=\"Cost &lt;of&gt; R1\">≠</a>"
+                                 "<a class=\"entity\" href=\"dossier:entity/openai\">AI</a> staff.</p>"));
+  g_assert_cmpint (dossier_reader_page_classify_link ("dossier:discrepancy/cost", NULL), ==,
+                   DOSSIER_READER_LINK_DISCREPANCY);
+}
+
 static void
 test_source_multibyte (void)
 {
@@ -280,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/reader-page/known-metadata", test_known_metadata);
   g_test_add_func ("/reader-page/url-not-web", test_url_not_web);
   g_test_add_func ("/reader-page/mentions", test_mentions);
+  g_test_add_func ("/reader-page/disputed", test_disputed);
   g_test_add_func ("/reader-page/source-multibyte", test_source_multibyte);
   g_test_add_func ("/reader-page/source-invalid", test_source_invalid);
   g_test_add_func ("/reader-page/search-marks", test_search_marks);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dossier-article-text.h"
+#include "dossier-discrepancy-marks.h"
 #include "dossier-reader-page.h"
 
 typedef struct
@@ -15,6 +16,17 @@ typedef struct
   char *entity_id;
   char *entity_name;
 } Mention;
+
+/* A passage that takes part in a discrepancy: underlined, and followed by
+ * a "≠" link to the competing claims, so it is not told by colour alone. */
+typedef struct
+{
+  guint paragraph;
+  gsize offset;
+  gsize length;
+  char *uri;
+  char *label;
+} DisputedPassage;
 
 struct _DossierReaderPage
 {
@@ -28,6 +40,7 @@ struct _DossierReaderPage
   char *language;
   GPtrArray *paragraphs;
   GArray *mentions;
+  GArray *disputed;
   gboolean has_source;
   guint source_paragraph;
   gsize source_offset;
@@ -47,11 +60,11 @@ struct _DossierReaderPage
 static const char page_css[] =
   ":root{color-scheme:light;--bg:#fafafa;--fg:rgba(0,0,0,0.8);--dim:rgba(0,0,0,0.55);"
   "--accent:#1c71d8;--rule:rgba(0,0,0,0.12);--card:rgba(0,0,0,0.04);"
-  "--mark-bg:#f8e45c;--mark-fg:#000;--source-bg:rgba(53,132,228,0.22);--source-line:#3584e4}"
+  "--mark-bg:#f8e45c;--mark-fg:#000;--source-bg:rgba(53,132,228,0.22);--source-line:#3584e4;--disputed:#e5a50a;--disputed-fg:#000}"
   ":root.dark{color-scheme:dark;--bg:#242424;--fg:#ffffff;--dim:rgba(255,255,255,0.55);"
   "--accent:#78aeed;--rule:rgba(255,255,255,0.15);--card:rgba(255,255,255,0.06);"
   "--mark-bg:rgba(246,211,45,0.4);--mark-fg:#fff;--source-bg:rgba(120,174,237,0.28);"
-  "--source-line:#78aeed}"
+  "--source-line:#78aeed;--disputed:#f8e45c;--disputed-fg:#000}"
   "html{background:var(--bg);color:var(--fg)}"
   "body{margin:0;line-height:1.6;-webkit-font-smoothing:antialiased;"
   "overflow-wrap:break-word;word-wrap:break-word}"
@@ -71,6 +84,11 @@ static const char page_css[] =
   "mark.source{background:var(--source-bg);color:inherit;"
   "box-shadow:0 .12em 0 var(--source-line);border-radius:.15em;padding:.05em 0}"
   "mark.source mark.match{box-shadow:none}"
+  ".disputed{text-decoration:underline;text-decoration-style:dashed;"
+  "text-decoration-color:var(--disputed);text-decoration-thickness:2px;text-underline-offset:.25em}"
+  "a.disputed-sign{display:inline-block;margin-left:.15em;padding:0 .3em;border-radius:.6em;"
+  "font-size:.8em;font-weight:700;line-height:1.3;text-decoration:none;"
+  "color:var(--disputed-fg);background:var(--disputed);vertical-align:.1em}"
   ".notes{margin:2.5em 0 0;padding:.8em 1.1em;background:var(--card);border-radius:.6em;"
   "font-size:.92em}"
   ".notes h2{font-size:1em;margin:0 0 .3em;color:var(--dim)}"
@@ -85,8 +103,13 @@ dossier_reader_page_new (void)
 
   page->paragraphs = g_ptr_array_new_with_free_func (g_free);
   page->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  page->disputed = g_array_new (FALSE, FALSE, sizeof (DisputedPassage));
   return page;
 }
+
+static void dossier_reader_page_add_disputed_passages (DossierReaderPage *page,
+                                                       DossierStore      *store,
+                                                       DossierArticle    *article);
 
 /* The page of one article of @store: its metadata, paragraphs, notes, and
  * the mentions of the dossier's entities as links. */
@@ -139,6 +162,7 @@ dossier_reader_page_new_for_article (DossierStore   *store,
                                            dossier_entity_get_id (entity),
                                            dossier_entity_get_name (entity));
         }
+      dossier_reader_page_add_disputed_passages (page, store, article);
     }
 
   return page;
@@ -158,6 +182,14 @@ dossier_reader_page_free (DossierReaderPage *page)
       g_free (m->entity_name);
     }
   g_array_unref (page->mentions);
+  for (guint i = 0; i < page->disputed->len; i++)
+    {
+      DisputedPassage *d = &g_array_index (page->disputed, DisputedPassage, i);
+
+      g_free (d->uri);
+      g_free (d->label);
+    }
+  g_array_unref (page->disputed);
   g_ptr_array_unref (page->paragraphs);
   g_free (page->title);
   g_free (page->outlet);
@@ -267,6 +299,44 @@ dossier_reader_page_add_mention (DossierReaderPage *page,
 }
 
 void
+dossier_reader_page_add_disputed (DossierReaderPage *page,
+                                  guint              paragraph,
+                                  gsize              offset,
+                                  gsize              length,
+                                  const char        *uri,
+                                  const char        *label)
+{
+  DisputedPassage d;
+
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (uri != NULL && label != NULL);
+
+  d.paragraph = paragraph;
+  d.offset = offset;
+  d.length = length;
+  d.uri = g_strdup (uri);
+  d.label = g_strdup (label);
+  g_array_append_val (page->disputed, d);
+}
+
+static void
+dossier_reader_page_add_disputed_passages (DossierReaderPage *page,
+                                           DossierStore      *store,
+                                           DossierArticle    *article)
+{
+  g_autoptr(GArray) spans = dossier_discrepancy_spans_for_article (store, article);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const DossierDiscrepancySpan *span = &g_array_index (spans, DossierDiscrepancySpan, i);
+      g_autofree char *uri = dossier_discrepancy_uri (span->discrepancy_id);
+      g_autofree char *label = dossier_discrepancy_describe (span->discrepancy);
+
+      dossier_reader_page_add_disputed (page, span->paragraph, span->offset, span->length, uri, label);
+    }
+}
+
+void
 dossier_reader_page_set_source (DossierReaderPage *page,
                                 guint              paragraph,
                                 gsize              offset,
@@ -318,6 +388,7 @@ append_escaped (GString    *out,
 typedef enum
 {
   LEVEL_SOURCE,
+  LEVEL_DISPUTED,
   LEVEL_MENTION,
   LEVEL_MATCH,
 } SpanLevel;
@@ -328,6 +399,7 @@ typedef struct
   gsize end;
   SpanLevel level;
   const Mention *mention;
+  const DisputedPassage *disputed;
 } Span;
 
 static gboolean
@@ -402,6 +474,10 @@ open_span (GString    *out,
       g_string_append (out, "<mark class=\"match\">");
       break;
 
+    case LEVEL_DISPUTED:
+      g_string_append (out, "<span class=\"disputed\">");
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -411,7 +487,39 @@ static void
 close_span (GString    *out,
             const Span *span)
 {
-  g_string_append (out, span->level == LEVEL_MENTION ? "</a>" : "</mark>");
+  switch (span->level)
+    {
+    case LEVEL_MENTION:
+      g_string_append (out, "</a>");
+      break;
+    case LEVEL_DISPUTED:
+      g_string_append (out, "</span>");
+      break;
+    default:
+      g_string_append (out, "</mark>");
+    }
+}
+
+/* The "≠" after a disputed passage, outside every link so links never nest. */
+static void
+append_disputed_signs (GString    *out,
+                       GArray     *spans,
+                       gsize       position)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const Span *s = &g_array_index (spans, Span, i);
+
+      if (s->level != LEVEL_DISPUTED || s->end != position)
+        continue;
+      g_string_append (out, "<a class=\"disputed-sign\" href=\"");
+      append_escaped (out, s->disputed->uri, -1);
+      g_string_append (out, "\" title=\"");
+      append_escaped (out, s->disputed->label, -1);
+      g_string_append (out, "\" aria-label=\"");
+      append_escaped (out, s->disputed->label, -1);
+      g_string_append (out, "\">≠</a>");
+    }
 }
 
 static void
@@ -434,6 +542,18 @@ append_paragraph (DossierReaderPage *page,
       Span s = { page->source_offset, page->source_offset + page->source_length, LEVEL_SOURCE, NULL };
 
       g_array_append_val (spans, s);
+    }
+
+  for (guint i = 0; i < page->disputed->len; i++)
+    {
+      const DisputedPassage *d = &g_array_index (page->disputed, DisputedPassage, i);
+
+      if (d->paragraph == index && range_is_valid (text, text_len, d->offset, d->length))
+        {
+          Span s = { d->offset, d->offset + d->length, LEVEL_DISPUTED, NULL, d };
+
+          g_array_append_val (spans, s);
+        }
     }
 
   /* Mentions come from the dossier's own index, but a bad one must not
@@ -536,6 +656,7 @@ append_paragraph (DossierReaderPage *page,
           close_span (out, g_ptr_array_index (open, open->len - 1));
           g_ptr_array_remove_index (open, open->len - 1);
         }
+      append_disputed_signs (out, spans, start);
       for (guint i = common; i < wanted->len; i++)
         {
           open_span (out, g_ptr_array_index (wanted, i));
@@ -550,6 +671,7 @@ append_paragraph (DossierReaderPage *page,
       close_span (out, g_ptr_array_index (open, open->len - 1));
       g_ptr_array_remove_index (open, open->len - 1);
     }
+  append_disputed_signs (out, spans, text_len);
 
   g_string_append (out, "</p>\n");
 }
@@ -678,6 +800,13 @@ dossier_reader_page_classify_link (const char  *uri,
     *entity_id = NULL;
   if (uri == NULL)
     return DOSSIER_READER_LINK_OTHER;
+
+  {
+    g_autofree char *discrepancy_id = dossier_discrepancy_uri_parse (uri);
+
+    if (discrepancy_id != NULL)
+      return DOSSIER_READER_LINK_DISCREPANCY;
+  }
 
   if (g_str_has_prefix (uri, "dossier:entity/"))
     {

@@ -20,6 +20,7 @@ typedef enum
   DOSSIER_READER_LINK_OTHER,
   DOSSIER_READER_LINK_ENTITY,
   DOSSIER_READER_LINK_EXTERNAL,
+  DOSSIER_READER_LINK_DISCREPANCY,
 } DossierReaderLink;
 
 typedef struct _DossierReaderPage DossierReaderPage;
@@ -52,6 +53,12 @@ void               dossier_reader_page_add_mention    (DossierReaderPage *page,
                                                        gsize              length,
                                                        const char        *entity_id,
                                                        const char        *entity_name);
+void               dossier_reader_page_add_disputed   (DossierReaderPage *page,
+                                                       guint              paragraph,
+                                                       gsize              offset,
+                                                       gsize              length,
+                                                       const char        *uri,
+                                                       const char        *label);
 void               dossier_reader_page_set_source     (DossierReaderPage *page,
                                                        guint              paragraph,
                                                        gsize              offset,

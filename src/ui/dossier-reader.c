@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-reader-page.h"
+#include "dossier-discrepancy-marks.h"
 #include "dossier-reader.h"
 
 /* The reading pane: one WebKitWebView, made the first time an article is
@@ -246,6 +247,14 @@ on_decide_policy (WebKitWebView            *web_view,
         {
         case DOSSIER_READER_LINK_ENTITY:
           g_signal_emit (self, signals[ENTITY_ACTIVATED], 0, entity_id);
+          break;
+
+        case DOSSIER_READER_LINK_DISCREPANCY:
+          {
+            g_autofree char *id = dossier_discrepancy_uri_parse (uri);
+
+            gtk_widget_activate_action (GTK_WIDGET (self), "win.show-discrepancy", "s", id);
+          }
           break;
 
         case DOSSIER_READER_LINK_EXTERNAL:

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-timeline.h"
+#include "dossier-discrepancy-banner.h"
 #include "dossier-timeline-view.h"
 
 /* The Timeline page: the canvas or, for keyboard and screen reader users,
@@ -159,7 +160,7 @@ static void
 update_detail (DossierTimelineView *self)
 {
   DossierEvent *event = self->selection != NULL ? dossier_selection_get_event (self->selection) : NULL;
-  GtkWidget *label, *flow;
+  GtkWidget *label, *flow, *banner;
   GListModel *entities, *sources;
   g_autofree char *date = NULL;
   g_autofree char *dot = NULL;
@@ -222,6 +223,11 @@ update_detail (DossierTimelineView *self)
       gtk_widget_set_margin_top (label, 6);
       gtk_box_append (self->detail_box, label);
     }
+
+  banner = dossier_discrepancy_banner_list_new (
+    dossier_store_get_event_discrepancies (dossier_selection_get_store (self->selection), event));
+  if (banner != NULL)
+    gtk_box_append (self->detail_box, banner);
 
   entities = dossier_event_get_entities (event);
   if (g_list_model_get_n_items (entities) > 0)
