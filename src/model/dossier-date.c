@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dossier-date.h"
+#include "dossier-util-private.h"
 
 struct _DossierDate
 {
@@ -95,10 +96,13 @@ dossier_date_parse (const char  *text,
 
   if (!ok)
     {
+      /* Any text can be here: the message shows it short and printable */
+      g_autofree char *shown = dossier_text_for_message (text);
+
       g_set_error (error, DOSSIER_DATE_ERROR, DOSSIER_DATE_ERROR_INVALID,
                    /* Translators: %s is the text found where a date was expected */
                    _("\"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
-                   text);
+                   shown);
       return NULL;
     }
   if (year == 0)
@@ -296,7 +300,7 @@ dossier_date_format (const DossierDate *date)
     {
     case DOSSIER_DATE_PRECISION_YEAR:
       /* Translators: a g_date_time_format() string for a date known only to
-       * the year, e.g. "2025" */
+       * the year, e.g. "2025" (Chinese and Japanese "%Y年" gives "2025年") */
       format = C_("date with year precision", "%Y");
       break;
     case DOSSIER_DATE_PRECISION_MONTH:
@@ -309,8 +313,10 @@ dossier_date_format (const DossierDate *date)
     case DOSSIER_DATE_PRECISION_DAY:
     default:
       /* Translators: a g_date_time_format() string for a full date, e.g.
-       * "20 January 2025"; %-d is the day without padding.  Chinese would
-       * use "%Y年%-m月%-d日". */
+       * "20 January 2025"; %-d is the day and %-m the month number without
+       * padding, %B the month name of the LC_TIME locale.  German would use
+       * "%-d. %B %Y", Chinese "%Y年%-m月%-d日".  Check the result: a format
+       * that g_date_time_format() rejects falls back to "2025-01-20". */
       format = C_("date with day precision", "%-d %B %Y");
       break;
     }

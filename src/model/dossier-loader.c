@@ -15,6 +15,8 @@
 #include "dossier-source-private.h"
 #include "dossier-store-private.h"
 #include "dossier-syntax-private.h"
+#include "dossier-text-index-private.h"
+#include "dossier-util-private.h"
 
 #define FORMAT_VERSION "dossier/1"
 #define MAX_PROBLEMS 100
@@ -65,6 +67,14 @@ typedef struct
   /* Articles whose body has a problem: quotes are not checked against them,
    * so one mistake does not show up as dozens */
   GHashTable *broken_bodies;
+
+  /* Article → DossierTextIndex of its body, and of its body case-folded,
+   * made when a quote is first looked up in it */
+  GHashTable *bodies;
+  GHashTable *folded_bodies;
+
+  /* Texts made by shown() */
+  GPtrArray *shown;
 } Loader;
 
 enum
@@ -125,6 +135,24 @@ report (Loader     *self,
 
   path_append (where, path);
   g_ptr_array_add (self->problems, dossier_problem_new (where->str, message, 0, 0));
+}
+
+/* @value as a message shows it (see dossier_text_for_message()); owned by
+ * the loader until the end of the load */
+static const char *
+shown (Loader     *self,
+       const char *value)
+{
+  char *text;
+
+  /* Nothing more is reported after the cap: nothing to keep */
+  if (self->stopped)
+    return "";
+
+  text = dossier_text_for_message (value);
+  g_ptr_array_add (self->shown, text);
+
+  return text;
 }
 
 static const char *
@@ -203,10 +231,10 @@ check_string (Loader     *self,
   if ((flags & ID) && !is_valid_id (value))
     report (self, path,
             _("\"%s\" is not a valid id: use up to 128 letters, digits, '.', '_' or '-', starting with a letter or digit"),
-            value);
+            shown (self, value));
   if ((flags & URL) && !g_str_has_prefix (value, "http://") && !g_str_has_prefix (value, "https://"))
     {
-      report (self, path, _("\"%s\" is not a web address: it must start with http:// or https://"), value);
+      report (self, path, _("\"%s\" is not a web address: it must start with http:// or https://"), shown (self, value));
       return NULL;
     }
 
@@ -347,16 +375,16 @@ resolve (Loader     *self,
   switch (collection)
     {
     case ARTICLES:
-      report (self, path, _("no article with id \"%s\""), id);
+      report (self, path, _("no article with id \"%s\""), shown (self, id));
       break;
     case ENTITIES:
-      report (self, path, _("no entity with id \"%s\""), id);
+      report (self, path, _("no entity with id \"%s\""), shown (self, id));
       break;
     case EVENTS:
-      report (self, path, _("no event with id \"%s\""), id);
+      report (self, path, _("no event with id \"%s\""), shown (self, id));
       break;
     case RELATIONS:
-      report (self, path, _("no relation with id \"%s\""), id);
+      report (self, path, _("no relation with id \"%s\""), shown (self, id));
       break;
     case DISCREPANCIES:
     case N_COLLECTIONS:
@@ -378,13 +406,15 @@ get_references (Loader     *self,
   JsonArray *array = get_array (self, object, path, key, 0);
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = array ? json_array_get_length (array) : 0;
+  /* A set, not a search of @items: a list can have a million ids */
+  g_autoptr(GHashTable) seen = n > 1 ? g_hash_table_new (NULL, NULL) : NULL;
 
   for (guint i = 0; i < n && !self->stopped; i++)
     {
       gpointer item = resolve (self, collection, json_array_get_element (array, i),
                                INDEX (KEY (path, key), i));
 
-      if (item != NULL && !g_ptr_array_find (items, item, NULL))
+      if (item != NULL && (seen == NULL || g_hash_table_add (seen, item)))
         g_ptr_array_add (items, g_object_ref (item));
     }
 
@@ -411,7 +441,7 @@ register_item (Loader     *self,
     {
       /* Translators: "%s[%u]" is a position in the file such as "entities[2]"; keep it as it is */
       report (self, KEY (path, "id"), _("duplicate id \"%s\", already used by %s[%u]"),
-              id, collection_keys[collection], first - 1);
+              shown (self, id), collection_keys[collection], first - 1);
       return;
     }
 
@@ -425,22 +455,53 @@ unref_nullable (gpointer object)
     g_object_unref (object);
 }
 
-/* For a more helpful message when a quote is not found */
+/* Where @quote first occurs in @article's body */
 static gboolean
-occurs_ignoring_case (const char * const *body,
-                      const char         *quote)
+find_quote (Loader         *self,
+            DossierArticle *article,
+            const char     *quote,
+            guint          *paragraph,
+            gsize          *offset)
 {
-  g_autofree char *folded_quote = g_utf8_casefold (quote, -1);
+  DossierTextIndex *index = g_hash_table_lookup (self->bodies, article);
 
-  for (guint i = 0; body[i] != NULL; i++)
+  if (index == NULL)
     {
-      g_autofree char *folded = g_utf8_casefold (body[i], -1);
+      guint n_paragraphs;
+      const char * const *body = dossier_article_get_body (article, &n_paragraphs);
 
-      if (strstr (folded, folded_quote) != NULL)
-        return TRUE;
+      index = dossier_text_index_new (body, n_paragraphs);
+      g_hash_table_insert (self->bodies, article, index);
     }
 
-  return FALSE;
+  return dossier_text_index_find (index, quote, paragraph, offset);
+}
+
+/* For a more helpful message when a quote is not found */
+static gboolean
+occurs_ignoring_case (Loader         *self,
+                      DossierArticle *article,
+                      const char     *quote)
+{
+  DossierTextIndex *index = g_hash_table_lookup (self->folded_bodies, article);
+  g_autofree char *folded_quote = g_utf8_casefold (quote, -1);
+  guint paragraph;
+  gsize offset;
+
+  if (index == NULL)
+    {
+      guint n_paragraphs;
+      const char * const *body = dossier_article_get_body (article, &n_paragraphs);
+      g_auto(GStrv) folded = g_new0 (char *, n_paragraphs + 1);
+
+      for (guint i = 0; i < n_paragraphs; i++)
+        folded[i] = g_utf8_casefold (body[i], -1);
+      index = dossier_text_index_new ((const char * const *) folded, n_paragraphs);
+      g_hash_table_insert (self->folded_bodies, article, index);
+    }
+
+  /* Case folding may empty a quote of ignorable characters */
+  return folded_quote[0] != '\0' && dossier_text_index_find (index, folded_quote, &paragraph, &offset);
 }
 
 static DossierSource *
@@ -451,7 +512,8 @@ read_source (Loader     *self,
   JsonObject *object = check_object (self, node, path);
   DossierArticle *article = NULL;
   const char *quote;
-  const char * const *body;
+  guint paragraph;
+  gsize offset;
   gboolean has_article, has_quote, has_reference;
 
   if (object == NULL)
@@ -485,19 +547,13 @@ read_source (Loader     *self,
   if (article == NULL || quote == NULL || g_hash_table_contains (self->broken_bodies, article))
     return NULL;
 
-  body = dossier_article_get_body (article, NULL);
-  for (guint i = 0; body[i] != NULL; i++)
-    {
-      const char *found = strstr (body[i], quote);
-
-      if (found != NULL)
-        return dossier_source_new_quote (article, quote, i, found - body[i]);
-    }
+  if (find_quote (self, article, quote, &paragraph, &offset))
+    return dossier_source_new_quote (article, quote, paragraph, offset);
 
   /* Translators: the first %s is an article id; the second is empty or the hint below */
   report (self, KEY (path, "quote"), _("the quote does not occur verbatim in any paragraph of article \"%s\"%s"),
           dossier_article_get_id (article),
-          occurs_ignoring_case (body, quote) ? _(" (it does when ignoring case: copy it exactly)") : "");
+          occurs_ignoring_case (self, article, quote) ? _(" (it does when ignoring case: copy it exactly)") : "");
 
   return NULL;
 }
@@ -599,7 +655,7 @@ read_entity (Loader     *self,
     report (self, KEY (path, "kind"),
             /* Translators: the kinds and categories are the format's names: do not translate them */
             _("unknown kind \"%s\"; expected company, person, product, government or organization"),
-            kind_name);
+            shown (self, kind_name));
   description = get_string (self, object, path, "description", 0);
 
   array = get_array (self, object, path, "aliases", 0);
@@ -640,7 +696,7 @@ read_event (Loader     *self,
   if (category_name != NULL && !dossier_event_category_from_string (category_name, &category))
     report (self, KEY (path, "category"),
             _("unknown category \"%s\"; expected release, market, reaction, investment, policy or company"),
-            category_name);
+            shown (self, category_name));
   entities = get_references (self, object, path, "entities", ENTITIES);
   sources = get_sources (self, object, path, "sources");
 
@@ -676,7 +732,7 @@ read_relation (Loader     *self,
       g_autofree char *known = g_strjoinv (", ", (char **) dossier_relation_types ());
 
       /* Translators: the second %s is the list of known types, which are not translated */
-      report (self, KEY (path, "type"), _("unknown relation type \"%s\"; expected one of %s"), type, known);
+      report (self, KEY (path, "type"), _("unknown relation type \"%s\"; expected one of %s"), shown (self, type), known);
     }
 
   summary = get_string (self, object, path, "summary", 0);
@@ -828,7 +884,7 @@ load_tree (Loader   *self,
         report (self, KEY (NULL, "format"),
                 /* Translators: both %s are format names such as "dossier/1" */
                 _("unsupported format \"%s\"; this version of Dossier reads \"%s\""),
-                json_node_get_string (format), FORMAT_VERSION);
+                shown (self, json_node_get_string (format)), FORMAT_VERSION);
       else
         report (self, KEY (NULL, "format"), _("expected a string, found %s"), describe (format));
       return NULL;
@@ -890,7 +946,15 @@ check_encoding (const char *data,
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     return dossier_problem_new ("", _("the file starts with a byte order mark; save it as UTF-8 without BOM"), 1, 1);
 
-  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+  /* By the byte order mark or, without one, by where the NUL bytes of the
+   * first (ASCII) character are, as RFC 4627 suggests */
+  if (length >= 4 && (memcmp (data, "\xFF\xFE\0\0", 4) == 0 || memcmp (data, "\0\0\xFE\xFF", 4) == 0 ||
+                      (data[0] != '\0' && memcmp (data + 1, "\0\0\0", 3) == 0) ||
+                      (memcmp (data, "\0\0\0", 3) == 0 && data[3] != '\0')))
+    return dossier_problem_new ("", _("the file is in UTF-32; save it as UTF-8"), 1, 1);
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0 ||
+                      (data[0] != '\0' && data[1] == '\0') || (data[0] == '\0' && data[1] != '\0')))
     return dossier_problem_new ("", _("the file is in UTF-16; save it as UTF-8"), 1, 1);
 
   if (g_utf8_validate_len (data, length, &end))
@@ -941,6 +1005,9 @@ dossier_loader_load (GBytes    *bytes,
       self.ids[i] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   self.broken_bodies = g_hash_table_new (NULL, NULL);
+  self.shown = g_ptr_array_new_with_free_func (g_free);
+  self.bodies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) dossier_text_index_free);
+  self.folded_bodies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) dossier_text_index_free);
 
   store = load_tree (&self, json_parser_get_root (parser));
 
@@ -950,6 +1017,9 @@ dossier_loader_load (GBytes    *bytes,
       g_hash_table_unref (self.ids[i]);
     }
   g_hash_table_unref (self.broken_bodies);
+  g_ptr_array_unref (self.shown);
+  g_hash_table_unref (self.bodies);
+  g_hash_table_unref (self.folded_bodies);
 
   return store;
 }

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
  * DossierMatcher finds many names in text at once: whole words, ignoring
  * case (Unicode case folding), reporting byte positions in the original
  * text.  It is what makes the mention index cheap: each text is folded once
- * and scanned once, looking up each word start in a hash table of the
- * names' first words, so the cost does not grow with the number of names.
+ * and scanned once; from each word start it reads on while what it has read
+ * is the beginning of some name (a hash table of the names' prefixes), so
+ * the cost does not grow with the number of names.
  *
  * "Whole word" means the characters next to a match are not letters, digits
  * or combining marks (where the name itself starts or ends with one).  Matches
@@ -19,6 +20,10 @@ G_BEGIN_DECLS
  * by a name with a precomposed ü.  Scripts written without spaces (Chinese,
  * Japanese) have no word starts inside a run of text, so names in them are
  * only found where punctuation or spaces surround them.
+ *
+ * Names longer than 128 bytes once case-folded are not searched for: that
+ * bound keeps a search linear in the text (at most 128 steps from each
+ * place) whatever names a file holds.
  */
 
 typedef struct _DossierMatcher DossierMatcher;
@@ -37,7 +42,8 @@ void            dossier_matcher_add  (DossierMatcher *self,
                                       gpointer        data);
 void            dossier_matcher_find (DossierMatcher *self,
                                       const char     *text,
-                                      GArray         *matches);
+                                      GArray         *matches,
+                                      guint           max_matches);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierMatcher, dossier_matcher_free)
 

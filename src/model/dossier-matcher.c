@@ -8,6 +8,11 @@
  * folding starts: a match may not begin or end there. */
 #define NOT_A_BOUNDARY G_MAXSIZE
 
+/* Names longer than this (in bytes, case-folded) are not searched for:
+ * no real name is that long, and the bound is what keeps the search
+ * linear in the text whatever names a file holds. */
+#define MAX_NAME_LENGTH 128
+
 typedef struct
 {
   const char *str;
@@ -17,26 +22,32 @@ typedef struct
 typedef struct
 {
   Span text;            /* the folded name, owned */
-  Span first_word;      /* points into text */
-  gboolean word_start;  /* starts with a word character */
-  gboolean word_end;    /* ends with a word character */
   gpointer data;
 } Name;
+
+/* The prefixes of the names, as hashes in an open-addressing table: a
+ * search walks the text from a word start one byte at a time while what it
+ * read is the prefix of some name, so it never reads more than
+ * MAX_NAME_LENGTH bytes from one place.  A hash that collides only makes a
+ * walk go on or a candidate get checked against the names themselves. */
+#define PREFIX 1
+#define WHOLE 2
 
 struct _DossierMatcher
 {
   GPtrArray *names;     /* Name, owned */
   GHashTable *by_text;  /* Span of a folded name → Name */
-  GHashTable *by_word;  /* Span of a first word → GArray of the lengths (gsize)
-                         * of the names starting with it, longest first */
-  GPtrArray *others;    /* Name not starting with a word character */
-  gboolean sorted;
+
+  guint64 seed;
+  guint64 *keys;        /* hash | 1, or 0 for an empty slot */
+  guint8 *flags;        /* PREFIX, or PREFIX | WHOLE when a name ends there */
+  gsize mask;           /* size of the table - 1 */
+  gboolean built;
 
   /* Scratch space reused from one text to the next */
   GString *folded;
   GArray *map;          /* gsize: folded byte offset → original byte offset */
   GHashTable *fold_cache; /* gunichar → its case folding */
-  GArray *found;        /* DossierMatch with folded offsets, data = Name */
 };
 
 static guint
@@ -81,6 +92,19 @@ is_word_char (const char *p)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* The hash of a prefix one byte longer */
+static inline guint64
+hash_step (guint64 h,
+           guchar  c)
+{
+  h ^= c + G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  h *= G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  h ^= h >> 31;
+  h *= G_GUINT64_CONSTANT (0x94D049BB133111EB);
+
+  return h ^ (h >> 29);
+}
+
 DossierMatcher *
 dossier_matcher_new (void)
 {
@@ -88,13 +112,11 @@ dossier_matcher_new (void)
 
   self->names = g_ptr_array_new_with_free_func (name_free);
   self->by_text = g_hash_table_new (span_hash, span_equal);
-  self->by_word = g_hash_table_new_full (span_hash, span_equal, NULL,
-                                         (GDestroyNotify) g_array_unref);
-  self->others = g_ptr_array_new ();
+  /* Unknown to whoever wrote the file, so that it cannot be made to collide */
+  self->seed = ((guint64) g_random_int () << 32) | g_random_int ();
   self->folded = g_string_new (NULL);
   self->map = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->fold_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->found = g_array_new (FALSE, FALSE, sizeof (DossierMatch));
 
   return self;
 }
@@ -105,14 +127,13 @@ dossier_matcher_free (DossierMatcher *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->by_word);
   g_hash_table_unref (self->by_text);
-  g_ptr_array_unref (self->others);
   g_ptr_array_unref (self->names);
+  g_free (self->keys);
+  g_free (self->flags);
   g_string_free (self->folded, TRUE);
   g_array_unref (self->map);
   g_hash_table_unref (self->fold_cache);
-  g_array_unref (self->found);
   g_free (self);
 }
 
@@ -125,74 +146,68 @@ dossier_matcher_add (DossierMatcher *self,
 {
   g_autofree char *folded = g_utf8_casefold (text, -1);
   Span key = { folded, strlen (folded) };
-  const char *end;
   Name *name;
 
-  if (key.len == 0 || g_hash_table_contains (self->by_text, &key))
+  if (key.len == 0 || key.len > MAX_NAME_LENGTH || g_hash_table_contains (self->by_text, &key))
     return;
 
   name = g_new0 (Name, 1);
   name->text = key;
   g_steal_pointer (&folded);
   name->data = data;
-  name->word_start = is_word_char (key.str);
-  name->word_end = is_word_char (g_utf8_find_prev_char (key.str, key.str + key.len));
 
   g_ptr_array_add (self->names, name);
   g_hash_table_add (self->by_text, &name->text);
+  self->built = FALSE;
+}
 
-  if (name->word_start)
+/* The slot of @h: where it is, or the empty one where it would go */
+static inline gsize
+prefix_slot (DossierMatcher *self,
+             guint64         h)
+{
+  guint64 key = h | 1;
+  gsize i = (gsize) (h >> 7) & self->mask;
+
+  while (self->keys[i] != 0 && self->keys[i] != key)
+    i = (i + 1) & self->mask;
+
+  return i;
+}
+
+static void
+build_prefixes (DossierMatcher *self)
+{
+  gsize n_prefixes = 0, size = 16;
+
+  for (guint i = 0; i < self->names->len; i++)
+    n_prefixes += ((Name *) self->names->pdata[i])->text.len;
+  while (size < 2 * n_prefixes)
+    size *= 2;
+
+  g_free (self->keys);
+  g_free (self->flags);
+  self->keys = g_new0 (guint64, size);
+  self->flags = g_new0 (guint8, size);
+  self->mask = size - 1;
+
+  for (guint i = 0; i < self->names->len; i++)
     {
-      GArray *lengths;
+      const Name *name = self->names->pdata[i];
+      guint64 h = self->seed;
 
-      for (end = key.str; *end != '\0' && is_word_char (end); end = g_utf8_next_char (end))
-        ;
-      name->first_word.str = key.str;
-      name->first_word.len = end - key.str;
-
-      lengths = g_hash_table_lookup (self->by_word, &name->first_word);
-      if (lengths == NULL)
+      for (gsize d = 0; d < name->text.len; d++)
         {
-          lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
-          g_hash_table_insert (self->by_word, &name->first_word, lengths);
+          gsize slot;
+
+          h = hash_step (h, name->text.str[d]);
+          slot = prefix_slot (self, h);
+          self->keys[slot] = h | 1;
+          self->flags[slot] |= PREFIX | (d + 1 == name->text.len ? WHOLE : 0);
         }
-      for (guint i = 0; i <= lengths->len; i++)
-        if (i == lengths->len)
-          {
-            g_array_append_val (lengths, key.len);
-            break;
-          }
-        else if (g_array_index (lengths, gsize, i) == key.len)
-          break;
-    }
-  else
-    {
-      g_ptr_array_add (self->others, name);
     }
 
-  self->sorted = FALSE;
-}
-
-static int
-compare_lengths (gconstpointer a,
-                 gconstpointer b)
-{
-  gsize la = *(const gsize *) a, lb = *(const gsize *) b;
-
-  return la > lb ? -1 : la < lb;
-}
-
-static int
-compare_matches (gconstpointer a,
-                 gconstpointer b)
-{
-  const DossierMatch *ma = a, *mb = b;
-
-  if (ma->offset != mb->offset)
-    return ma->offset < mb->offset ? -1 : 1;
-  if (ma->length != mb->length)
-    return ma->length > mb->length ? -1 : 1;
-  return 0;
+  self->built = TRUE;
 }
 
 static inline char
@@ -269,113 +284,50 @@ fold_text (DossierMatcher *self,
   return FALSE;
 }
 
-/* Whether @name (whose text is at @start) is not cut off by a word
- * character after it */
-static gboolean
-ends_well (DossierMatcher *self,
-           const Name     *name,
-           gsize           start)
+/* The longest name at @p (a word start, or a character that is not a
+ * word character) that is not cut off by a word character after it and,
+ * unless @first_only, whose ends are character boundaries of the original
+ * text.  Returns its length in the folded text, 0 if there is none. */
+static gsize
+match_at (DossierMatcher *self,
+          const char     *p,
+          gboolean        identity,
+          gboolean        first_only,
+          DossierMatch   *match)
 {
-  gsize end = start + name->text.len;
+  const char *s = self->folded->str;
+  const char *end = s + self->folded->len;
+  gsize lengths[MAX_NAME_LENGTH];
+  guint n_lengths = 0;
+  guint64 h = self->seed;
 
-  return !name->word_end || end == self->folded->len || !is_word_char (self->folded->str + end);
-}
-
-/**
- * dossier_matcher_find:
- * @text: valid UTF-8
- * @matches: (element-type DossierMatch): where to append the matches, in
- *   the order of the text
- */
-void
-dossier_matcher_find (DossierMatcher *self,
-                      const char     *text,
-                      GArray         *matches)
-{
-  gboolean identity;
-  const char *s, *p, *end;
-  gsize last_end = 0;
-
-  if (!self->sorted)
+  for (gsize d = 1; d <= MAX_NAME_LENGTH && p + d <= end; d++)
     {
-      GHashTableIter iter;
-      gpointer value;
+      gsize slot;
 
-      g_hash_table_iter_init (&iter, self->by_word);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_array_sort (value, compare_lengths);
-      self->sorted = TRUE;
+      h = hash_step (h, p[d - 1]);
+      slot = prefix_slot (self, h);
+      if (self->keys[slot] == 0)
+        break;
+      if (self->flags[slot] & WHOLE)
+        lengths[n_lengths++] = d;
     }
 
-  identity = fold_text (self, text);
-  s = self->folded->str;
-  end = s + self->folded->len;
-  g_array_set_size (self->found, 0);
-
-  /* At each word start, the longest name beginning there */
-  for (p = s; p < end;)
+  while (n_lengths > 0)
     {
-      const char *q;
-      Span word;
-      GArray *lengths;
+      gsize len = lengths[--n_lengths];
+      Span candidate = { p, len };
+      const char *last = g_utf8_find_prev_char (p, p + len);
+      gsize start = p - s, stop = start + len;
+      Name *name;
 
-      if (!is_word_char (p))
-        {
-          p = g_utf8_next_char (p);
-          continue;
-        }
+      /* Whole words: a name ending with a word character may not be
+       * followed by one */
+      if (last == NULL || (is_word_char (last) && p + len < end && is_word_char (p + len)))
+        continue;
 
-      for (q = p; q < end && is_word_char (q); q = g_utf8_next_char (q))
-        ;
-
-      word.str = p;
-      word.len = q - p;
-      lengths = g_hash_table_lookup (self->by_word, &word);
-      for (guint i = 0; lengths != NULL && i < lengths->len; i++)
-        {
-          Span candidate = { p, g_array_index (lengths, gsize, i) };
-          Name *name;
-
-          if (p + candidate.len > end)
-            continue;
-
-          name = g_hash_table_lookup (self->by_text, &candidate);
-          if (name != NULL && ends_well (self, name, p - s))
-            {
-              DossierMatch m = { p - s, name->text.len, name };
-
-              g_array_append_val (self->found, m);
-              break;
-            }
-        }
-
-      p = q;
-    }
-
-  /* Names starting with punctuation, e.g. ".NET": rare, so searched plainly */
-  for (guint i = 0; i < self->others->len; i++)
-    {
-      Name *name = g_ptr_array_index (self->others, i);
-
-      for (p = strstr (s, name->text.str); p != NULL; p = strstr (p + 1, name->text.str))
-        {
-          if (ends_well (self, name, p - s))
-            {
-              DossierMatch m = { p - s, name->text.len, name };
-
-              g_array_append_val (self->found, m);
-            }
-        }
-    }
-  if (self->others->len > 0)
-    g_array_sort (self->found, compare_matches);
-
-  for (guint i = 0; i < self->found->len; i++)
-    {
-      DossierMatch m = g_array_index (self->found, DossierMatch, i);
-      gsize start = m.offset, stop = m.offset + m.length;
-
-      if (start < last_end)
+      name = g_hash_table_lookup (self->by_text, &candidate);
+      if (name == NULL)
         continue;
 
       if (!identity)
@@ -383,13 +335,76 @@ dossier_matcher_find (DossierMatcher *self,
           start = g_array_index (self->map, gsize, start);
           stop = g_array_index (self->map, gsize, stop);
           if (start == NOT_A_BOUNDARY || stop == NOT_A_BOUNDARY)
-            continue;
+            {
+              if (first_only)
+                return 0;
+              continue;
+            }
         }
 
-      last_end = m.offset + m.length;
-      m.offset = start;
-      m.length = stop - start;
-      m.data = ((Name *) m.data)->data;
-      g_array_append_val (matches, m);
+      match->offset = start;
+      match->length = stop - start;
+      match->data = name->data;
+
+      return len;
+    }
+
+  return 0;
+}
+
+/**
+ * dossier_matcher_find:
+ * @text: valid UTF-8
+ * @matches: (element-type DossierMatch): where to append the matches, in
+ *   the order of the text
+ * @max_matches: stop when @matches has this many
+ */
+void
+dossier_matcher_find (DossierMatcher *self,
+                      const char     *text,
+                      GArray         *matches,
+                      guint           max_matches)
+{
+  gboolean identity;
+  gboolean after_word = FALSE;
+  const char *s, *p, *end;
+
+  if (!self->built)
+    build_prefixes (self);
+
+  identity = fold_text (self, text);
+  s = self->folded->str;
+  end = s + self->folded->len;
+
+  /* Left to right, the longest match wins and the next one starts after
+   * it.  Names starting with a word character are tried where a word
+   * starts; the others (".NET") wherever their first character is. */
+  for (p = s; p < end && matches->len < max_matches;)
+    {
+      gboolean word = is_word_char (p);
+      DossierMatch match;
+      gsize len;
+
+      if (word && after_word)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      /* At a word start, only the longest name ending well is a candidate;
+       * elsewhere a shorter one may do when the longest does not end on a
+       * character boundary */
+      len = match_at (self, p, identity, word, &match);
+      if (len > 0)
+        {
+          g_array_append_val (matches, match);
+          p += len;
+          after_word = is_word_char (g_utf8_find_prev_char (s, p));
+        }
+      else
+        {
+          p = g_utf8_next_char (p);
+          after_word = word;
+        }
     }
 }

@@ -244,6 +244,76 @@ typedef struct
   gsize length;
 } Cited;
 
+/* The quotes of one article that events (or relations) cite.  Once all are
+ * known they are sorted by paragraph then offset, with a segment tree of
+ * the largest end (offset + length) over them, so that those overlapping a
+ * passage are found without looking at the others: a crafted file could
+ * have hundreds of thousands of claims and events quoting one article. */
+typedef struct
+{
+  GArray *entries;      /* Cited */
+  gsize *max_end;       /* the tree, in heap order; NULL until sorted */
+  gsize leaves;         /* a power of two, at least entries->len */
+} Citations;
+
+static void
+citations_free (gpointer data)
+{
+  Citations *citations = data;
+
+  g_array_unref (citations->entries);
+  g_free (citations->max_end);
+  g_free (citations);
+}
+
+static int
+compare_cited (gconstpointer a,
+               gconstpointer b)
+{
+  const Cited *ca = a, *cb = b;
+
+  if (ca->paragraph != cb->paragraph)
+    return ca->paragraph < cb->paragraph ? -1 : 1;
+  if (ca->offset != cb->offset)
+    return ca->offset < cb->offset ? -1 : 1;
+  return 0;
+}
+
+static void
+citations_sort (Citations *citations)
+{
+  GArray *entries = citations->entries;
+
+  g_array_sort (entries, compare_cited);
+
+  citations->leaves = 1;
+  while (citations->leaves < entries->len)
+    citations->leaves *= 2;
+  citations->max_end = g_new0 (gsize, 2 * citations->leaves);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Cited *entry = &g_array_index (entries, Cited, i);
+
+      citations->max_end[citations->leaves + i] = entry->offset + entry->length;
+    }
+  for (gsize node = citations->leaves - 1; node >= 1; node--)
+    citations->max_end[node] = MAX (citations->max_end[2 * node], citations->max_end[2 * node + 1]);
+}
+
+/* Links derived from the file rather than written in it (a discrepancy to
+ * the events and relations whose quotes overlap its claims', and to their
+ * entities) could number in the billions in a crafted file.  Past this many
+ * steps spent deriving them, no more are derived; a real dossier needs a
+ * few thousand. */
+#define MAX_DERIVATION_STEPS (1 << 22)
+
+typedef struct
+{
+  GHashTable *cited_by_events;          /* article → Citations */
+  GHashTable *cited_by_relations;
+  gsize steps_left;
+} Derivation;
+
 static void
 index_sources (GHashTable *building,
                GHashTable *cited,
@@ -256,43 +326,103 @@ index_sources (GHashTable *building,
       DossierArticle *article = dossier_source_get_article (source);
       Cited entry = { item, dossier_source_get_paragraph (source),
                       dossier_source_get_offset (source), dossier_source_get_length (source) };
-      GArray *entries;
+      Citations *citations;
 
       if (article == NULL)
         continue;
 
       index_add (building, article, item);
 
-      entries = g_hash_table_lookup (cited, article);
-      if (entries == NULL)
+      citations = g_hash_table_lookup (cited, article);
+      if (citations == NULL)
         {
-          entries = g_array_new (FALSE, FALSE, sizeof (Cited));
-          g_hash_table_insert (cited, article, entries);
+          citations = g_new0 (Citations, 1);
+          citations->entries = g_array_new (FALSE, FALSE, sizeof (Cited));
+          g_hash_table_insert (cited, article, citations);
         }
-      g_array_append_val (entries, entry);
+      g_array_append_val (citations->entries, entry);
     }
 }
 
-/* Adds to @concerned the items (events or relations) whose sources quote
- * a passage that overlaps the quote of @source */
+/* Adds the items of the entries in [@first, @last) (within @node, which
+ * covers [@node_first, @node_last)) that end after @start */
+static void
+stab (Citations  *citations,
+      gsize       node,
+      gsize       node_first,
+      gsize       node_last,
+      gsize       first,
+      gsize       last,
+      gsize       start,
+      Derivation *derivation,
+      GHashTable *seen,
+      GPtrArray  *concerned)
+{
+  gsize middle;
+
+  if (node_last <= first || last <= node_first || citations->max_end[node] <= start ||
+      derivation->steps_left == 0)
+    return;
+
+  derivation->steps_left--;
+  if (node_last - node_first == 1)
+    {
+      gpointer item = g_array_index (citations->entries, Cited, node_first).item;
+
+      if (g_hash_table_add (seen, item))
+        g_ptr_array_add (concerned, g_object_ref (item));
+      return;
+    }
+
+  middle = node_first + (node_last - node_first) / 2;
+  stab (citations, 2 * node, node_first, middle, first, last, start, derivation, seen, concerned);
+  stab (citations, 2 * node + 1, middle, node_last, first, last, start, derivation, seen, concerned);
+}
+
+/* The index of the first entry at or after @offset in @paragraph */
+static gsize
+citations_bound (Citations *citations,
+                 guint      paragraph,
+                 gsize      offset)
+{
+  Cited key = { NULL, paragraph, offset, 0 };
+  gsize lo = 0, hi = citations->entries->len;
+
+  while (lo < hi)
+    {
+      gsize middle = lo + (hi - lo) / 2;
+
+      if (compare_cited (&g_array_index (citations->entries, Cited, middle), &key) < 0)
+        lo = middle + 1;
+      else
+        hi = middle;
+    }
+
+  return lo;
+}
+
+/* Adds to @concerned (and @seen) the items (events or relations) whose
+ * sources quote a passage that overlaps the quote of @source */
 static void
 find_sharing (GHashTable    *cited,
               DossierSource *source,
+              Derivation    *derivation,
+              GHashTable    *seen,
               GPtrArray     *concerned)
 {
-  GArray *entries = g_hash_table_lookup (cited, dossier_source_get_article (source));
+  Citations *citations = g_hash_table_lookup (cited, dossier_source_get_article (source));
+  guint paragraph = dossier_source_get_paragraph (source);
   gsize offset = dossier_source_get_offset (source);
   gsize end = offset + dossier_source_get_length (source);
 
-  for (guint i = 0; entries != NULL && i < entries->len; i++)
-    {
-      Cited *entry = &g_array_index (entries, Cited, i);
+  if (citations == NULL)
+    return;
 
-      if (entry->paragraph == dossier_source_get_paragraph (source) &&
-          entry->offset < end && offset < entry->offset + entry->length &&
-          !g_ptr_array_find (concerned, entry->item, NULL))
-        g_ptr_array_add (concerned, g_object_ref (entry->item));
-    }
+  /* The entries of the paragraph that start before the end of the quote,
+   * then among them, those that end after its start */
+  stab (citations, 1, 0, citations->leaves,
+        citations_bound (citations, paragraph, 0), citations_bound (citations, paragraph, end),
+        offset, derivation, seen, concerned);
 }
 
 static void
@@ -303,22 +433,40 @@ add_items (GPtrArray  *array,
     g_ptr_array_add (array, g_list_model_get_item (list, i));
 }
 
+/* Adds @discrepancy to the list of @entity, a derived link */
+static void
+index_derived_entity (GHashTable *building,
+                      Derivation *derivation,
+                      gpointer    entity,
+                      gpointer    discrepancy)
+{
+  if (derivation->steps_left == 0)
+    return;
+
+  derivation->steps_left--;
+  index_add (building, entity, discrepancy);
+}
+
 static void
 index_discrepancy (GHashTable         **building,
-                   GHashTable          *cited_by_events,
-                   GHashTable          *cited_by_relations,
+                   Derivation          *derivation,
                    DossierDiscrepancy  *discrepancy)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GListModel *claims = dossier_discrepancy_get_claims (discrepancy);
+  GListModel *entities = dossier_discrepancy_get_entities (discrepancy);
   guint n_claim_sources;
 
+  /* Listed in the file, each once */
   add_items (events, dossier_discrepancy_get_events (discrepancy));
   add_items (relations, dossier_discrepancy_get_relations (discrepancy));
-  add_items (entities, dossier_discrepancy_get_entities (discrepancy));
+  for (guint i = 0; i < events->len; i++)
+    g_hash_table_add (seen, events->pdata[i]);
+  for (guint i = 0; i < relations->len; i++)
+    g_hash_table_add (seen, relations->pdata[i]);
 
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
@@ -340,25 +488,45 @@ index_discrepancy (GHashTable         **building,
       index_add (building[ARTICLE_DISCREPANCIES], article, discrepancy);
       if (i < n_claim_sources)
         {
-          find_sharing (cited_by_events, source, events);
-          find_sharing (cited_by_relations, source, relations);
+          find_sharing (derivation->cited_by_events, source, derivation, seen, events);
+          find_sharing (derivation->cited_by_relations, source, derivation, seen, relations);
         }
     }
 
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(DossierEntity) entity = g_list_model_get_item (entities, i);
+
+      index_add (building[ENTITY_DISCREPANCIES], entity, discrepancy);
+    }
   for (guint i = 0; i < events->len; i++)
     {
+      GListModel *event_entities = dossier_event_get_entities (events->pdata[i]);
+
       index_add (building[EVENT_DISCREPANCIES], events->pdata[i], discrepancy);
-      add_items (entities, dossier_event_get_entities (events->pdata[i]));
+      for (guint j = 0; j < g_list_model_get_n_items (event_entities) && derivation->steps_left > 0; j++)
+        {
+          g_autoptr(DossierEntity) entity = g_list_model_get_item (event_entities, j);
+
+          index_derived_entity (building[ENTITY_DISCREPANCIES], derivation, entity, discrepancy);
+        }
     }
   for (guint i = 0; i < relations->len; i++)
     {
       index_add (building[RELATION_DISCREPANCIES], relations->pdata[i], discrepancy);
-      g_ptr_array_add (entities, g_object_ref (dossier_relation_get_from (relations->pdata[i])));
-      g_ptr_array_add (entities, g_object_ref (dossier_relation_get_to (relations->pdata[i])));
+      index_derived_entity (building[ENTITY_DISCREPANCIES], derivation,
+                            dossier_relation_get_from (relations->pdata[i]), discrepancy);
+      index_derived_entity (building[ENTITY_DISCREPANCIES], derivation,
+                            dossier_relation_get_to (relations->pdata[i]), discrepancy);
     }
-  for (guint i = 0; i < entities->len; i++)
-    index_add (building[ENTITY_DISCREPANCIES], entities->pdata[i], discrepancy);
 }
+
+/* Mentions are found, not written in the file: one entity named "a" in a
+ * long article would have millions, each an object in three indexes.  An
+ * article keeps its first 10,000 mentions, and the whole dossier its first
+ * million; a long real article has a few hundred. */
+#define MAX_ARTICLE_MENTIONS 10000
+#define MAX_MENTIONS 1000000
 
 static void
 index_mentions (GHashTable **building,
@@ -387,13 +555,19 @@ index_mentions (GHashTable **building,
       guint n_paragraphs;
       const char * const *body = dossier_article_get_body (article, &n_paragraphs);
 
+      guint n_article_mentions = 0;
+
+      if (mentions->len >= MAX_MENTIONS)
+        break;
+
       g_hash_table_remove_all (seen);
-      for (guint p = 0; p < n_paragraphs; p++)
+      for (guint p = 0; p < n_paragraphs && n_article_mentions < MAX_ARTICLE_MENTIONS; p++)
         {
           g_array_set_size (matches, 0);
-          dossier_matcher_find (matcher, body[p], matches);
+          dossier_matcher_find (matcher, body[p], matches, MAX_ARTICLE_MENTIONS - n_article_mentions);
 
-          for (guint m = 0; m < matches->len; m++)
+          for (guint m = 0; m < matches->len && n_article_mentions < MAX_ARTICLE_MENTIONS &&
+                            mentions->len < MAX_MENTIONS; m++, n_article_mentions++)
             {
               DossierMatch *match = &g_array_index (matches, DossierMatch, m);
               DossierEntity *entity = match->data;
@@ -469,8 +643,7 @@ dossier_store_new (const char *id,
   DossierStore *self = g_object_new (DOSSIER_TYPE_STORE, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (events, NULL, NULL);
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) cited_by_events = NULL;
-  g_autoptr(GHashTable) cited_by_relations = NULL;
+  Derivation derivation = { NULL, NULL, MAX_DERIVATION_STEPS };
   GHashTable *building[N_INDEXES];
 
   self->id = g_strdup (id);
@@ -491,8 +664,8 @@ dossier_store_new (const char *id,
 
   for (guint i = 0; i < N_INDEXES; i++)
     building[i] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  cited_by_events = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  cited_by_relations = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  derivation.cited_by_events = g_hash_table_new_full (NULL, NULL, NULL, citations_free);
+  derivation.cited_by_relations = g_hash_table_new_full (NULL, NULL, NULL, citations_free);
 
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -505,7 +678,7 @@ dossier_store_new (const char *id,
 
           index_add (building[ENTITY_EVENTS], entity, event);
         }
-      index_sources (building[ARTICLE_EVENTS], cited_by_events, event,
+      index_sources (building[ARTICLE_EVENTS], derivation.cited_by_events, event,
                      dossier_event_get_sources (event));
     }
 
@@ -515,12 +688,27 @@ dossier_store_new (const char *id,
 
       index_add (building[ENTITY_RELATIONS], dossier_relation_get_from (relation), relation);
       index_add (building[ENTITY_RELATIONS], dossier_relation_get_to (relation), relation);
-      index_sources (building[ARTICLE_RELATIONS], cited_by_relations, relation,
+      index_sources (building[ARTICLE_RELATIONS], derivation.cited_by_relations, relation,
                      dossier_relation_get_sources (relation));
     }
 
+  {
+    GHashTable *cited[] = { derivation.cited_by_events, derivation.cited_by_relations };
+
+    for (guint c = 0; c < G_N_ELEMENTS (cited); c++)
+      {
+        GHashTableIter iter;
+        gpointer citations;
+
+        g_hash_table_iter_init (&iter, cited[c]);
+        while (g_hash_table_iter_next (&iter, NULL, &citations))
+          citations_sort (citations);
+      }
+  }
   for (guint i = 0; i < discrepancies->len; i++)
-    index_discrepancy (building, cited_by_events, cited_by_relations, discrepancies->pdata[i]);
+    index_discrepancy (building, &derivation, discrepancies->pdata[i]);
+  g_hash_table_unref (derivation.cited_by_events);
+  g_hash_table_unref (derivation.cited_by_relations);
 
   index_mentions (building, mentions, articles, entities);
 

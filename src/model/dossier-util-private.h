@@ -10,4 +10,10 @@ G_BEGIN_DECLS
 GListStore *dossier_list_new (GType      item_type,
                               GPtrArray *items);
 
+/* At most this many characters of a value from a file are shown in a
+ * message about it */
+#define DOSSIER_MAX_SHOWN_CHARS 200
+
+char       *dossier_text_for_message (const char *text);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "dossier-articles-view.h"
 #include "dossier-discrepancies-view.h"
+#include "dossier-graph-view.h"
 #include "dossier-selection.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window.h"
@@ -363,6 +364,7 @@ dossier_window_init (DossierWindow *self)
   self->articles_view = dossier_articles_view_new (self->selection);
   adw_bin_set_child (self->articles_bin, self->articles_view);
   adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
+  adw_bin_set_child (self->relationships_bin, dossier_graph_view_new (self->selection));
   self->discrepancies_view = dossier_discrepancies_view_new (self->selection);
   adw_bin_set_child (self->discrepancies_bin, self->discrepancies_view);
 }

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * libFuzzer harness for the dossier loader: any bytes go through
+ * dossier_store_load_bytes(), which must give either a complete store or
+ * a list of problems, never crash, hang, leak or log a critical.  A store
+ * that loads is then walked through every query the views make, so the
+ * indexes built at load time are exercised too.
+ *
+ * Built by `meson setup -Dfuzzing=true` with CC=clang; see .ci/fuzz.sh.
+ */
+
+#include <stdint.h>
+#include <string.h>
+
+#include "dossier-model.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A critical or warning means a broken invariant: make it a crash the
+   * fuzzer keeps. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
+}
+
+static void
+walk_list (GListModel *list,
+           GType       type)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_assert_true (g_type_is_a (g_list_model_get_item_type (list), type));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      g_assert_nonnull (item);
+    }
+  g_assert_null (g_list_model_get_item (list, n));
+}
+
+static void
+walk_store (DossierStore *store)
+{
+  GListModel *articles = dossier_store_get_articles (store);
+  GListModel *entities = dossier_store_get_entities (store);
+  GListModel *events = dossier_store_get_events (store);
+  GListModel *relations = dossier_store_get_relations (store);
+  GListModel *discrepancies = dossier_store_get_discrepancies (store);
+
+  g_assert_nonnull (dossier_store_get_id (store));
+  g_assert_nonnull (dossier_store_get_title (store));
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
+
+      g_assert_true (dossier_store_lookup_article (store, dossier_article_get_id (article)) != NULL);
+      walk_list (dossier_store_get_article_mentions (store, article), DOSSIER_TYPE_MENTION);
+      walk_list (dossier_store_get_article_entities (store, article), DOSSIER_TYPE_ENTITY);
+      walk_list (dossier_store_get_article_events (store, article), DOSSIER_TYPE_EVENT);
+      walk_list (dossier_store_get_article_relations (store, article), DOSSIER_TYPE_RELATION);
+      walk_list (dossier_store_get_article_discrepancies (store, article), DOSSIER_TYPE_DISCREPANCY);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (entities); i++)
+    {
+      g_autoptr(DossierEntity) entity = g_list_model_get_item (entities, i);
+
+      g_assert_true (dossier_store_lookup_entity (store, dossier_entity_get_id (entity)) != NULL);
+      walk_list (dossier_store_get_entity_events (store, entity), DOSSIER_TYPE_EVENT);
+      walk_list (dossier_store_get_entity_relations (store, entity), DOSSIER_TYPE_RELATION);
+      walk_list (dossier_store_get_entity_mentions (store, entity), DOSSIER_TYPE_MENTION);
+      walk_list (dossier_store_get_entity_articles (store, entity), DOSSIER_TYPE_ARTICLE);
+      walk_list (dossier_store_get_entity_discrepancies (store, entity), DOSSIER_TYPE_DISCREPANCY);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (dossier_store_lookup_event (store, dossier_event_get_id (event)) != NULL);
+      walk_list (dossier_store_get_event_discrepancies (store, event), DOSSIER_TYPE_DISCREPANCY);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(DossierRelation) relation = g_list_model_get_item (relations, i);
+
+      g_assert_true (dossier_store_lookup_relation (store, dossier_relation_get_id (relation)) != NULL);
+      walk_list (dossier_store_get_relation_discrepancies (store, relation), DOSSIER_TYPE_DISCREPANCY);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (discrepancies); i++)
+    {
+      g_autoptr(DossierDiscrepancy) discrepancy = g_list_model_get_item (discrepancies, i);
+
+      g_assert_true (dossier_store_lookup_discrepancy (store, dossier_discrepancy_get_id (discrepancy)) != NULL);
+    }
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = dossier_store_load_bytes (bytes, &problems, &error);
+
+  g_assert_nonnull (problems);
+  if (store != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (problems->len, ==, 0);
+      walk_store (store);
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_cmpuint (problems->len, >, 0);
+      /* The cap: 100 problems and the line saying it stopped */
+      g_assert_cmpuint (problems->len, <=, 101);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          DossierProblem *problem = g_ptr_array_index (problems, i);
+          g_autofree char *text = dossier_problem_to_string (problem);
+
+          g_assert_nonnull (problem->path);
+          g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+          /* Paths and messages quote the file's own text: it must come
+           * out as valid UTF-8 for the terminal and the dialog */
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+        }
+    }
+
+  return 0;
+}
