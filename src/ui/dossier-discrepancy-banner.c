@@ -20,7 +20,7 @@
 GtkWidget *
 dossier_discrepancy_banner_new (DossierDiscrepancy *discrepancy)
 {
-  GtkWidget *box, *marker, *label, *button;
+  GtkWidget *box, *marker, *column, *label, *button;
   g_autofree char *text = NULL;
   g_autofree char *button_label = NULL;
 
@@ -41,19 +41,23 @@ dossier_discrepancy_banner_new (DossierDiscrepancy *discrepancy)
   gtk_widget_add_css_class (marker, "discrepancy-marker");
   gtk_box_append (GTK_BOX (box), marker);
 
+  /* The text above its button, so the banner reads well in a narrow
+   * detail pane as in a wide one. */
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (column, TRUE);
+  gtk_box_append (GTK_BOX (box), column);
+
   text = dossier_discrepancy_describe (discrepancy);
   label = gtk_label_new (text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (column), label);
 
   /* Translators: button beside "The sources disagree on: …" in a detail
    * pane; it shows the competing claims */
   button = gtk_button_new_with_mnemonic (_("_Compare Claims"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-discrepancy");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", dossier_discrepancy_get_id (discrepancy));
   /* Translators: accessible name of the "Compare Claims" button; %s is the
@@ -61,7 +65,7 @@ dossier_discrepancy_banner_new (DossierDiscrepancy *discrepancy)
   button_label = g_strdup_printf (_("Compare the claims on: %s"), dossier_discrepancy_get_topic (discrepancy));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
   gtk_widget_set_tooltip_text (button, _("Show the competing claims side by side"));
-  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (column), button);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   return box;

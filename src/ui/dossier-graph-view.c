@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-discrepancy-banner.h"
 #include "dossier-graph-view.h"
 #include "dossier-graph.h"
 
@@ -228,7 +229,8 @@ relation_row_activated (GtkListBox       *list,
 }
 
 static GtkWidget *
-make_relation_row (DossierEntity   *entity,
+make_relation_row (DossierStore    *store,
+                   DossierEntity   *entity,
                    DossierRelation *relation)
 {
   DossierEntity *from = dossier_relation_get_from (relation);
@@ -238,7 +240,7 @@ make_relation_row (DossierEntity   *entity,
   const char *summary = dossier_relation_get_summary (relation);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *sentence;
+  GtkWidget *sentence, *banner;
   g_autofree char *from_name = g_markup_escape_text (dossier_entity_get_name (from), -1);
   g_autofree char *to_name = g_markup_escape_text (dossier_entity_get_name (to), -1);
   g_autofree char *type = g_markup_escape_text (dossier_relation_type_get_label (dossier_relation_get_relation_type (relation)), -1);
@@ -256,6 +258,10 @@ make_relation_row (DossierEntity   *entity,
     {
       gtk_box_append (GTK_BOX (box), make_label (summary, "dim-label"));
     }
+
+  banner = dossier_discrepancy_banner_list_new (dossier_store_get_relation_discrepancies (store, relation));
+  if (banner != NULL)
+    gtk_box_append (GTK_BOX (box), banner);
 
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -415,7 +421,7 @@ update_detail (DossierGraphView *self)
           g_autoptr(DossierRelation) relation = g_list_model_get_item (relations, i);
 
           if (g_str_equal (dossier_relation_get_relation_type (relation), type))
-            gtk_list_box_append (GTK_LIST_BOX (list), make_relation_row (entity, relation));
+            gtk_list_box_append (GTK_LIST_BOX (list), make_relation_row (store, entity, relation));
         }
 
       g_signal_connect (list, "row-activated", G_CALLBACK (relation_row_activated), self);
