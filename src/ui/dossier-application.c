@@ -80,7 +80,8 @@ dossier_application_handle_local_options (GApplication *app,
       !dossier_window_is_view_name (view))
     {
       /* Translators: %s is the view name the user typed */
-      g_printerr (_("Unknown view “%s”. Choose one of: articles, timeline, relationships, discrepancies.\n"), view);
+      g_printerr (_("Unknown view “%s”. Choose one of: articles, timeline, relationships, discrepancies."), view);
+      g_printerr ("\n");
       return EXIT_FAILURE;
     }
 

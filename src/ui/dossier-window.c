@@ -185,9 +185,20 @@ dossier_window_report_missing (DossierWindow *self,
 {
   g_autofree char *message = NULL;
 
-  /* Translators: the first %s is "article", "event" or "entity" as
-   * typed on the command line, the second an id */
-  message = g_strdup_printf (_("This dossier has no %s with the id “%s”"), kind, id);
+  /* One message per kind, so each reads as a whole sentence in translation. */
+  if (g_str_equal (kind, "article"))
+    /* Translators: %s is an article id, e.g. from --article=ID */
+    message = g_strdup_printf (_("This dossier has no article with the id “%s”"), id);
+  else if (g_str_equal (kind, "event"))
+    /* Translators: %s is an event id, e.g. from --event=ID */
+    message = g_strdup_printf (_("This dossier has no event with the id “%s”"), id);
+  else if (g_str_equal (kind, "entity"))
+    /* Translators: %s is an entity id, e.g. from --entity=ID */
+    message = g_strdup_printf (_("This dossier has no entity with the id “%s”"), id);
+  else
+    /* Translators: %s is a discrepancy id */
+    message = g_strdup_printf (_("This dossier has no discrepancy with the id “%s”"), id);
+
   dossier_window_add_toast (self, message);
 }
 
