@@ -28,30 +28,18 @@ check_window_and_quit (gpointer user_data)
   GApplication *app = g_application_get_default ();
   StartupCheck *check = user_data;
   DossierWindow *window = get_window (app);
-  AdwViewStack *stack = NULL;
+  GtkWidget *stack_widget;
+  AdwViewStack *stack;
   g_autoptr(GtkSelectionModel) pages = NULL;
   static const char *names[] = { "articles", "timeline", "relationships", "discrepancies" };
 
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
-  /* The view stack sits in the template; find it through the switcher
-   * title, which is what the user sees. */
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (window)); w != NULL && stack == NULL; )
-    {
-      if (ADW_IS_VIEW_STACK (w))
-        stack = ADW_VIEW_STACK (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        {
-          w = gtk_widget_get_first_child (w);
-          continue;
-        }
-      while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-        w = gtk_widget_get_parent (w);
-      if (w != NULL)
-        w = gtk_widget_get_next_sibling (w);
-    }
-  g_assert_nonnull (stack);
+  /* The view stack sits in the template; find it in the widget tree. */
+  stack_widget = dossier_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack_widget);
+  stack = ADW_VIEW_STACK (stack_widget);
 
   pages = adw_view_stack_get_pages (stack);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (names));
@@ -195,20 +183,6 @@ test_validate_exit_codes (void)
   g_assert_nonnull (strstr (err3, "/nonexistent/dossier.json"));
 }
 
-static DossierWindow *
-new_registered_window (DossierApplication *app)
-{
-  DossierWindow *window;
-
-  /* A window needs a started application; registering emits startup. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = dossier_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-
-  return window;
-}
-
 static void
 set_flag (gboolean *flag)
 {
@@ -233,7 +207,7 @@ test_embedded_dossier_and_bad_file (void)
   g_autofree char *good = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", "app-good.json", NULL);
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
-  DossierWindow *window = new_registered_window (app);
+  DossierWindow *window = dossier_test_new_window (app);
   DossierSelection *selection = dossier_window_get_selection (window);
   DossierStore *embedded = dossier_selection_get_store (selection);
   gboolean changed = FALSE;

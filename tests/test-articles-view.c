@@ -19,123 +19,15 @@ typedef struct
   GSettings *settings;
 } Fixture;
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done is set or @timeout_ms passes. */
-static gboolean
-spin_until (gboolean *done,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint waker = g_timeout_add (20, wake_up, NULL);
-
-  while (!*done && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (waker);
-
-  return *done;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean never = FALSE;
-
-  spin_until (&never, ms);
-}
-
-typedef struct
-{
-  gboolean done;
-  JSCValue *value;
-  GError *error;
-} JsResult;
-
-static void
-js_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  JsResult *r = user_data;
-
-  r->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &r->error);
-  r->done = TRUE;
-}
-
-static JSCValue *
-run_js (WebKitWebView *web_view,
-        const char    *script)
-{
-  JsResult r = { FALSE, NULL, NULL };
-
-  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done, &r);
-  g_assert_true (spin_until (&r.done, 10000));
-  g_assert_no_error (r.error);
-  return r.value;
-}
-
-static char *
-run_js_string (WebKitWebView *web_view,
-               const char    *script)
-{
-  g_autoptr(JSCValue) value = run_js (web_view, script);
-
-  return jsc_value_to_string (value);
-}
-
-static gboolean
-run_js_bool (WebKitWebView *web_view,
-             const char    *script)
-{
-  g_autoptr(JSCValue) value = run_js (web_view, script);
-
-  return jsc_value_to_boolean (value);
-}
-
-static double
-run_js_number (WebKitWebView *web_view,
-               const char    *script)
-{
-  g_autoptr(JSCValue) value = run_js (web_view, script);
-
-  return jsc_value_to_double (value);
-}
-
-static void
-on_page_ready (DossierReader *reader,
-               gboolean      *ready)
-{
-  *ready = TRUE;
-}
-
-/* Waits for the reader to finish the page it is loading. */
+/* Waits for the view's reader to finish the page it is loading. */
 static WebKitWebView *
 wait_page_ready (Fixture *f)
 {
   DossierReader *reader = dossier_articles_view_get_reader (f->view);
-  gboolean ready = dossier_reader_is_page_ready (reader);
-  gulong handler = g_signal_connect (reader, "page-ready", G_CALLBACK (on_page_ready), &ready);
+  WebKitWebView *web_view = dossier_test_wait_page_ready (reader);
 
-  g_assert_true (spin_until (&ready, 20000));
-  g_signal_handler_disconnect (reader, handler);
   g_assert_true (dossier_reader_is_page_ready (reader));
-  return dossier_reader_get_web_view (reader);
-}
-
-static DossierStore *
-load_data (const char *name)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_store_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return web_view;
 }
 
 static void
@@ -155,14 +47,14 @@ fixture_set_up_with_store (Fixture      *f,
   gtk_window_set_default_size (f->window, 1200, 800);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  spin_for (100);
+  dossier_test_spin_for (100);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  fixture_set_up_with_store (f, load_data ("articles-small.json"));
+  fixture_set_up_with_store (f, dossier_test_load_data ("articles-small.json"));
 }
 
 static void
@@ -173,7 +65,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->selection);
   g_clear_object (&f->store);
   g_clear_object (&f->settings);
-  spin_for (50);
+  dossier_test_spin_for (50);
 }
 
 static char *
@@ -288,7 +180,7 @@ test_search_and_selection (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_null (selected_id (f));
   g_assert_true (dossier_reader_get_article (reader) == wired);
-  spin_for (50);
+  dossier_test_spin_for (50);
   g_assert_true (shows_text (GTK_WIDGET (f->view), "No Matching Articles"));
   g_assert_true (shows_text (GTK_WIDGET (f->view), "No article matches “zzz”."));
 
@@ -312,13 +204,13 @@ test_entity_chip (Fixture       *f,
   dossier_selection_set_entity (f->selection, dossier_store_lookup_entity (f->store, "nvidia"));
   ids = ids_of (model);
   g_assert_cmpstr (ids, ==, "day-reuters,day-wired");
-  spin_for (400);
+  dossier_test_spin_for (400);
   g_assert_true (shows_text (GTK_WIDGET (f->view), "Mentioning Nvidia"));
   g_assert_true (shows_text (GTK_WIDGET (f->view), "2 of 4 articles"));
 
   dossier_selection_set_entity (f->selection, dossier_store_lookup_entity (f->store, "nobody"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  spin_for (50);
+  dossier_test_spin_for (50);
   g_assert_true (shows_text (GTK_WIDGET (f->view), "No article mentions Nobody Inc."));
 
   /* Dismissing the chip clears the shared selection's entity. */
@@ -343,22 +235,22 @@ test_open_renders (Fixture       *f,
   web_view = wait_page_ready (f);
   g_assert_nonnull (web_view);
 
-  h1 = run_js_string (web_view, "document.querySelector('h1').textContent");
+  h1 = dossier_test_run_js_string (web_view, "document.querySelector('h1').textContent");
   g_assert_cmpstr (h1, ==, "Apple praises efficiency");
-  byline = run_js_string (web_view, "document.querySelector('.byline').textContent");
+  byline = dossier_test_run_js_string (web_view, "document.querySelector('.byline').textContent");
   g_assert_cmpstr (byline, ==, "Bloomberg · Unknown author · January 2025");
   /* Mentions are links to the entities. */
-  g_assert_true (run_js_bool (web_view,
-                              "document.querySelector('a.entity').getAttribute('href') === 'dossier:entity/deepseek'"));
+  g_assert_true (dossier_test_run_js_bool (web_view,
+                                           "document.querySelector('a.entity').getAttribute('href') === 'dossier:entity/deepseek'"));
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==,
                    dossier_reader_get_page_uri (reader));
 
   /* An untitled article: the first sentence, said so. */
   dossier_selection_set_article (f->selection, dossier_store_lookup_article (f->store, "undated-untitled"));
   web_view = wait_page_ready (f);
-  h1_untitled = run_js_string (web_view, "document.querySelector('h1').textContent");
+  h1_untitled = dossier_test_run_js_string (web_view, "document.querySelector('h1').textContent");
   g_assert_cmpstr (h1_untitled, ==, "DeepSeek released R1 on 20 January.");
-  kicker = run_js_string (web_view, "document.querySelector('.kicker').textContent");
+  kicker = dossier_test_run_js_string (web_view, "document.querySelector('.kicker').textContent");
   g_assert_cmpstr (kicker, ==, "No headline — first sentence");
 }
 
@@ -373,8 +265,8 @@ test_search_marks_in_reader (Fixture       *f,
   wait_page_ready (f);
   dossier_articles_view_set_search (f->view, "cafe");
   web_view = wait_page_ready (f);
-  marks = run_js_string (web_view,
-                         "Array.from(document.querySelectorAll('mark.match')).map(m => m.textContent).join('|')");
+  marks = dossier_test_run_js_string (web_view,
+                                      "Array.from(document.querySelectorAll('mark.match')).map(m => m.textContent).join('|')");
   g_assert_cmpstr (marks, ==, "café");
 }
 
@@ -390,13 +282,13 @@ test_entity_link (Fixture       *f,
 
   /* A click on a mention selects the entity (here without a window
    * action, straight in the shared selection), and the page stays. */
-  run_js (web_view, "document.querySelector('a.entity[href=\"dossier:entity/nvidia\"]').click(); true");
+  dossier_test_run_js (web_view, "document.querySelector('a.entity[href=\"dossier:entity/nvidia\"]').click(); true");
   for (guint i = 0; i < 100 && dossier_selection_get_entity (f->selection) == NULL; i++)
-    spin_for (20);
+    dossier_test_spin_for (20);
   entity = dossier_selection_get_entity (f->selection);
   g_assert_nonnull (entity);
   g_assert_cmpstr (dossier_entity_get_id (entity), ==, "nvidia");
-  spin_for (200);
+  dossier_test_spin_for (200);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==,
                    dossier_reader_get_page_uri (dossier_articles_view_get_reader (f->view)));
 }
@@ -461,20 +353,20 @@ test_show_source (Fixture       *f,
   g_assert_cmpstr (selected_id (f), ==, "long");
   web_view = wait_page_ready (f);
 
-  marked = run_js_string (web_view, "document.getElementById('source').textContent");
+  marked = dossier_test_run_js_string (web_view, "document.getElementById('source').textContent");
   g_assert_cmpstr (marked, ==, quote);
-  g_assert_cmpint ((int) run_js_number (web_view, "document.querySelectorAll('mark.source').length"), ==, 1);
-  scroll_y = run_js_number (web_view, "window.scrollY");
+  g_assert_cmpint ((int) dossier_test_run_js_number (web_view, "document.querySelectorAll('mark.source').length"), ==, 1);
+  scroll_y = dossier_test_run_js_number (web_view, "window.scrollY");
   g_assert_cmpfloat (scroll_y, >, 100);
-  g_assert_true (run_js_bool (web_view,
-                              "var r = document.getElementById('source').getBoundingClientRect();"
-                              "r.top >= 0 && r.bottom <= window.innerHeight"));
+  g_assert_true (dossier_test_run_js_bool (web_view,
+                                           "var r = document.getElementById('source').getBoundingClientRect();"
+                                           "r.top >= 0 && r.bottom <= window.innerHeight"));
   g_test_message ("quote scrolled into view at scrollY %.0f", scroll_y);
 
   /* Opening it plainly again drops the mark. */
   dossier_articles_view_show_source (f->view, article, 0, 0, 0);
   web_view = wait_page_ready (f);
-  g_assert_false (run_js_bool (web_view, "document.getElementById('source') !== null"));
+  g_assert_false (dossier_test_run_js_bool (web_view, "document.getElementById('source') !== null"));
 }
 
 static void
@@ -516,30 +408,30 @@ test_dark (Fixture       *f,
 
   dossier_selection_set_article (f->selection, dossier_store_lookup_article (f->store, "day-reuters"));
   web_view = wait_page_ready (f);
-  light_bg = run_js_string (web_view, "getComputedStyle(document.documentElement).backgroundColor");
+  light_bg = dossier_test_run_js_string (web_view, "getComputedStyle(document.documentElement).backgroundColor");
   g_assert_cmpstr (light_bg, ==, "rgb(250, 250, 250)");
 
   /* Live, without reloading the page. */
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
-  dark_bg = run_js_string (web_view, "getComputedStyle(document.documentElement).backgroundColor");
+  dark_bg = dossier_test_run_js_string (web_view, "getComputedStyle(document.documentElement).backgroundColor");
   g_assert_cmpstr (dark_bg, ==, "rgb(36, 36, 36)");
-  g_assert_true (run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
+  g_assert_true (dossier_test_run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
 
   /* A page made while dark starts dark. */
   dossier_selection_set_article (f->selection, dossier_store_lookup_article (f->store, "day-wired"));
   web_view = wait_page_ready (f);
-  g_assert_true (run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
+  g_assert_true (dossier_test_run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_assert_false (run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
+  g_assert_false (dossier_test_run_js_bool (web_view, "document.documentElement.classList.contains('dark')"));
 }
 
 static void
 test_new_store (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(DossierStore) other = load_data ("articles-small.json");
+  g_autoptr(DossierStore) other = dossier_test_load_data ("articles-small.json");
 
   dossier_selection_set_article (f->selection, dossier_store_lookup_article (f->store, "day-wired"));
   dossier_articles_view_set_search (f->view, "nvidia");

@@ -27,11 +27,7 @@ typedef struct
   GtkWidget *view;
   GSimpleActionGroup *win_actions;
 
-  guint n_show_source;
-  char *source_article;
-  guint source_paragraph;
-  guint64 source_offset;
-  guint64 source_length;
+  DossierTestShownSource shown_source;
   guint n_select_entity;
   char *selected_entity;
   char *shown_discrepancy;
@@ -44,10 +40,7 @@ show_source_cb (GSimpleAction *action,
 {
   Fixture *f = user_data;
 
-  f->n_show_source++;
-  g_clear_pointer (&f->source_article, g_free);
-  g_variant_get (parameter, "(sutt)", &f->source_article, &f->source_paragraph,
-                 &f->source_offset, &f->source_length);
+  dossier_test_shown_source_record (&f->shown_source, parameter);
 }
 
 static void
@@ -74,45 +67,6 @@ show_discrepancy_cb (GSimpleAction *action,
 
   g_free (f->shown_discrepancy);
   f->shown_discrepancy = g_variant_dup_string (parameter, NULL);
-}
-
-static DossierStore *
-load_default_dossier (void)
-{
-  const char *srcdir = g_getenv ("DOSSIER_SOURCE_DIR");
-  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "data", "dossiers", "deepseek-r1.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_store_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-settle (void)
-{
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  guint id = g_timeout_add_seconds (10, timeout_cb, (gpointer) "the view to be shown");
-
-  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
-    g_main_context_iteration (NULL, TRUE);
-  settle ();
-  g_source_remove (id);
 }
 
 /* Runs the main loop for about @ms milliseconds, so frames are drawn. */
@@ -176,7 +130,7 @@ activate (GtkWidget *button)
     run_for (20);
   g_signal_handler_disconnect (button, handler);
   g_assert_true (clicked);
-  settle ();
+  dossier_test_settle ();
 }
 
 static void
@@ -190,7 +144,7 @@ fixture_set_up (Fixture       *f,
   };
   gboolean empty = GPOINTER_TO_INT (data);
 
-  f->store = empty ? dossier_store_new_empty () : load_default_dossier ();
+  f->store = empty ? dossier_store_new_empty () : dossier_test_load_default_dossier ();
   f->selection = dossier_selection_new ();
   dossier_selection_set_store (f->selection, f->store);
 
@@ -212,7 +166,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->win_actions);
   g_clear_object (&f->selection);
   g_clear_object (&f->store);
-  g_clear_pointer (&f->source_article, g_free);
+  dossier_test_shown_source_clear (&f->shown_source);
   g_clear_pointer (&f->selected_entity, g_free);
   g_clear_pointer (&f->shown_discrepancy, g_free);
 }
@@ -407,7 +361,7 @@ test_cards (Fixture       *f,
   g_autofree char *text = NULL;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, 7);
   g_assert_cmpuint (cards->len, ==, 7);
@@ -448,7 +402,7 @@ test_training_cost (Fixture       *f,
   g_autofree char *all = NULL;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   g_assert_cmpuint (columns->len, ==, 2);
   first = text_of (columns->pdata[0]);
@@ -505,7 +459,7 @@ test_references_and_unresolved (Fixture       *f,
   g_autofree char *text = NULL;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   second = text_of (columns->pdata[1]);
   g_assert_nonnull (strstr (second, "Brad Smith, Microsoft's vice chair and president, in a blog post"));
@@ -530,16 +484,16 @@ test_activate_quote (Fixture       *f,
   g_autoptr(GPtrArray) buttons = find_action_buttons (columns->pdata[1], "win.show-source");
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   g_assert_cmpuint (buttons->len, ==, 1);
   activate (buttons->pdata[0]);
 
-  g_assert_cmpuint (f->n_show_source, ==, 1);
-  g_assert_cmpstr (f->source_article, ==, "r1-disrupts-tech");
-  g_assert_cmpuint (f->source_paragraph, ==, 6);
-  g_assert_cmpuint (f->source_offset, ==, 0);
-  g_assert_cmpuint (f->source_length, ==, 64);
+  g_assert_cmpuint (f->shown_source.n_shown, ==, 1);
+  g_assert_cmpstr (f->shown_source.article, ==, "r1-disrupts-tech");
+  g_assert_cmpuint (f->shown_source.paragraph, ==, 6);
+  g_assert_cmpuint (f->shown_source.offset, ==, 0);
+  g_assert_cmpuint (f->shown_source.length, ==, 64);
 
   /* By keyboard too: focus the button, press Enter */
   {
@@ -549,11 +503,11 @@ test_activate_quote (Fixture       *f,
     gtk_widget_grab_focus (button);
     g_assert_true (gtk_widget_has_focus (button));
     activate (button);
-    g_assert_cmpuint (f->n_show_source, ==, 2);
-    g_assert_cmpstr (f->source_article, ==, "cnn-silicon-valley");
-    g_assert_cmpuint (f->source_paragraph, ==, 10);
-    g_assert_cmpuint (f->source_offset, ==, 231);
-    g_assert_cmpuint (f->source_length, ==, 119);
+    g_assert_cmpuint (f->shown_source.n_shown, ==, 2);
+    g_assert_cmpstr (f->shown_source.article, ==, "cnn-silicon-valley");
+    g_assert_cmpuint (f->shown_source.paragraph, ==, 10);
+    g_assert_cmpuint (f->shown_source.offset, ==, 231);
+    g_assert_cmpuint (f->shown_source.length, ==, 119);
   }
 }
 
@@ -569,7 +523,7 @@ test_keyboard (Fixture       *f,
   GtkWidget *last = NULL;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   gtk_widget_grab_focus (cards->pdata[0]);
   g_ptr_array_add (reached, cards->pdata[0]);
@@ -622,10 +576,10 @@ test_entity_filter (Fixture       *f,
   g_autoptr(GPtrArray) close_buttons = NULL;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   dossier_selection_set_entity (f->selection, meta);
-  settle ();
+  dossier_test_settle ();
   g_assert_cmpuint (count_visible_cards (f), ==, 2);
   g_assert_true (gtk_widget_get_visible (card_of (f, "meta-investment-size")));
   g_assert_true (gtk_widget_get_visible (card_of (f, "nvidia-drop-size")));
@@ -665,11 +619,11 @@ test_entity_filter (Fixture       *f,
       }
     g_assert_nonnull (uninvolved);
     dossier_selection_set_entity (f->selection, uninvolved);
-    settle ();
+    dossier_test_settle ();
     g_assert_cmpstr (visible_page (f), ==, "filtered-empty");
     g_assert_cmpuint (count_visible_cards (f), ==, 0);
     dossier_selection_set_entity (f->selection, NULL);
-    settle ();
+    dossier_test_settle ();
     g_assert_cmpstr (visible_page (f), ==, "list");
   }
 }
@@ -679,24 +633,24 @@ test_empty (Fixture       *f,
             gconstpointer  data)
 {
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   g_assert_cmpstr (visible_page (f), ==, "empty");
   g_assert_cmpuint (count_type (f->view, DOSSIER_TYPE_DISCREPANCY_CARD), ==, 0);
 
   /* A dossier opened later has its cards, the old ones go */
   {
-    g_autoptr(DossierStore) store = load_default_dossier ();
+    g_autoptr(DossierStore) store = dossier_test_load_default_dossier ();
 
     dossier_selection_set_store (f->selection, store);
     g_set_object (&f->store, store);
-    settle ();
+    dossier_test_settle ();
     g_assert_cmpstr (visible_page (f), ==, "list");
     g_assert_cmpuint (count_type (f->view, DOSSIER_TYPE_DISCREPANCY_CARD), ==, 7);
 
     store = dossier_store_new_empty ();
     dossier_selection_set_store (f->selection, store);
-    settle ();
+    dossier_test_settle ();
     g_assert_cmpstr (visible_page (f), ==, "empty");
     g_assert_cmpuint (count_type (f->view, DOSSIER_TYPE_DISCREPANCY_CARD), ==, 0);
   }
@@ -717,7 +671,7 @@ test_show (Fixture       *f,
 
   gtk_window_set_default_size (f->window, 900, 500);
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
   adjustment = gtk_scrolled_window_get_vadjustment (scrollers->pdata[0]);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
@@ -737,7 +691,7 @@ test_show (Fixture       *f,
 
   /* Hidden by the entity filter: the filter goes */
   dossier_selection_set_entity (f->selection, dossier_store_lookup_entity (f->store, "nvidia"));
-  settle ();
+  dossier_test_settle ();
   g_assert_false (gtk_widget_get_visible (first_card));
   dossier_discrepancies_view_show (DOSSIER_DISCREPANCIES_VIEW (f->view), first);
   g_assert_null (dossier_selection_get_entity (f->selection));
@@ -767,7 +721,7 @@ test_narrow (Fixture       *f,
 
   gtk_window_set_default_size (f->window, 360, 700);
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
   run_for (100);
 
   g_assert_cmpuint (columns->len, ==, 3);
@@ -809,7 +763,7 @@ test_banner (Fixture       *f,
   gtk_window_set_child (f->window, box);
   gtk_box_append (GTK_BOX (box), list);
   gtk_window_present (f->window);
-  wait_until_drawn (box);
+  dossier_test_wait_until_drawn (box);
 
   text = text_of (list);
   g_assert_nonnull (strstr (text, "The sources disagree on: Cost of training R1\n"));
@@ -832,67 +786,6 @@ test_banner (Fixture       *f,
 
 /* ---- following a quote into the Articles view of the real window ------------- */
 
-typedef struct
-{
-  gboolean done;
-  JSCValue *value;
-  GError *error;
-} JsResult;
-
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-spin_until (gboolean *done,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint waker = g_timeout_add (20, wake_up, NULL);
-
-  while (!*done && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (waker);
-  return *done;
-}
-
-static void
-js_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  JsResult *r = user_data;
-
-  r->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &r->error);
-  r->done = TRUE;
-}
-
-static char *
-run_js_string (WebKitWebView *web_view,
-               const char    *script)
-{
-  JsResult r = { FALSE, NULL, NULL };
-  char *text;
-
-  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done, &r);
-  g_assert_true (spin_until (&r.done, 10000));
-  g_assert_no_error (r.error);
-  text = jsc_value_to_string (r.value);
-  g_object_unref (r.value);
-  return text;
-}
-
-static GtkWidget *
-find_first (GtkWidget *root,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type);
-
-  return found->len > 0 ? found->pdata[0] : NULL;
-}
-
 /* The stand-in for the window's page: its `win.show-source` goes to the
  * real window, whose handler switches to the Articles view. */
 static void
@@ -912,7 +805,7 @@ follow_quote_cb (gpointer user_data)
   DossierSelection *selection = dossier_window_get_selection (window);
   DossierStore *store = dossier_selection_get_store (selection);
   const char *quote = "With an investment of only $5.6 million in training the R1 model";
-  GtkWidget *view = find_first (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW);
+  GtkWidget *view = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW);
   GtkWindow *stand_in = NULL;
   g_autoptr(GSimpleActionGroup) forward = NULL;
   g_autoptr(GPtrArray) columns = NULL;
@@ -943,7 +836,7 @@ follow_quote_cb (gpointer user_data)
       gtk_window_set_child (stand_in, view);
       gtk_window_present (stand_in);
     }
-  wait_until_drawn (view);
+  dossier_test_wait_until_drawn (view);
 
   columns = claim_columns (dossier_discrepancies_view_get_card (DOSSIER_DISCREPANCIES_VIEW (view),
                                                                 dossier_store_lookup_discrepancy (store, "r1-training-cost")));
@@ -956,7 +849,7 @@ follow_quote_cb (gpointer user_data)
   g_assert_cmpstr (dossier_window_get_view (window), ==, "articles");
   g_assert_nonnull (dossier_selection_get_article (selection));
   g_assert_cmpstr (dossier_article_get_id (dossier_selection_get_article (selection)), ==, "r1-disrupts-tech");
-  articles_view = DOSSIER_ARTICLES_VIEW (find_first (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW));
+  articles_view = DOSSIER_ARTICLES_VIEW (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW));
   g_assert_nonnull (articles_view);
   g_assert_true (dossier_reader_get_article (dossier_articles_view_get_reader (articles_view)) ==
                  dossier_store_lookup_article (store, "r1-disrupts-tech"));
@@ -966,9 +859,9 @@ follow_quote_cb (gpointer user_data)
       web_view = dossier_reader_get_web_view (dossier_articles_view_get_reader (articles_view));
       if (web_view != NULL && dossier_reader_is_page_ready (dossier_articles_view_get_reader (articles_view)))
         {
-          g_autofree char *marked = run_js_string (web_view,
-                                                   "var s = document.getElementById('source');"
-                                                   "s ? s.textContent : ''");
+          g_autofree char *marked = dossier_test_run_js_string (web_view,
+                                                                "var s = document.getElementById('source');"
+                                                                "s ? s.textContent : ''");
 
           found = g_strcmp0 (marked, quote) == 0;
         }

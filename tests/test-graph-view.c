@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 #include <math.h>
-#include <string.h>
 
 #include "dossier-application.h"
 #include "dossier-graph-view.h"
@@ -26,11 +25,7 @@ typedef struct
   DossierGraph       *graph;
   GSimpleActionGroup *win_actions;
 
-  guint   n_show_source;
-  char   *source_article;
-  guint   source_paragraph;
-  guint64 source_offset;
-  guint64 source_length;
+  DossierTestShownSource shown_source;
   guint   n_show_item;
   char   *item_kind;
   char   *item_id;
@@ -43,10 +38,7 @@ show_source_cb (GSimpleAction *action,
 {
   Fixture *f = user_data;
 
-  f->n_show_source++;
-  g_clear_pointer (&f->source_article, g_free);
-  g_variant_get (parameter, "(sutt)", &f->source_article, &f->source_paragraph,
-                 &f->source_offset, &f->source_length);
+  dossier_test_shown_source_record (&f->shown_source, parameter);
 }
 
 static void
@@ -77,15 +69,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "data", "dossiers",
-                                            "deepseek-r1.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GSimpleAction *action;
 
-  f->store = dossier_store_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
+  f->store = dossier_test_load_default_dossier ();
 
   f->selection = dossier_selection_new ();
   dossier_selection_set_store (f->selection, f->store);
@@ -118,7 +104,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->win_actions);
   g_clear_object (&f->selection);
   g_clear_object (&f->store);
-  g_clear_pointer (&f->source_article, g_free);
+  dossier_test_shown_source_clear (&f->shown_source);
   g_clear_pointer (&f->item_kind, g_free);
   g_clear_pointer (&f->item_id, g_free);
 }
@@ -198,9 +184,6 @@ test_detail_sources (Fixture       *f,
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   guint n_article_sources = 0;
   DossierSource *source;
-  DossierArticle *article;
-  const char * const *body;
-  guint n_paragraphs;
 
   dossier_selection_set_entity (f->selection, deepseek);
   wait_until_drawn (f);
@@ -242,20 +225,8 @@ test_detail_sources (Fixture       *f,
   source = g_object_get_data (G_OBJECT (g_ptr_array_index (buttons, 0)), "dossier-source");
   g_assert_true (DOSSIER_IS_SOURCE (source));
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  g_assert_cmpuint (f->n_show_source, ==, 1);
-
-  article = dossier_source_get_article (source);
-  g_assert_cmpstr (f->source_article, ==, dossier_article_get_id (article));
-  g_assert_cmpuint (f->source_paragraph, ==, dossier_source_get_paragraph (source));
-  g_assert_cmpuint (f->source_offset, ==, dossier_source_get_offset (source));
-  g_assert_cmpuint (f->source_length, ==, dossier_source_get_length (source));
-  g_assert_cmpuint (f->source_length, >, 0);
-
-  body = dossier_article_get_body (article, &n_paragraphs);
-  g_assert_cmpuint (f->source_paragraph, <, n_paragraphs);
-  g_assert_cmpuint (f->source_offset + f->source_length, <=, strlen (body[f->source_paragraph]));
-  g_assert_true (strncmp (body[f->source_paragraph] + f->source_offset, dossier_source_get_quote (source),
-                          f->source_length) == 0);
+  g_assert_cmpuint (f->shown_source.n_shown, ==, 1);
+  dossier_test_assert_shown_source (&f->shown_source, source);
 }
 
 static void
@@ -392,23 +363,6 @@ test_store_change (Fixture       *f,
   g_assert_cmpuint (dossier_graph_get_n_nodes (f->graph), ==, count_kind (f->store, DOSSIER_ENTITY_KIND_COMPANY));
 }
 
-static GtkWidget *
-find_graph_view (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (DOSSIER_IS_GRAPH_VIEW (child))
-        return child;
-      if ((found = find_graph_view (child)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The whole way, in the real window: what `dossier --entity=deepseek`
  * does (win.show-item), then a source followed into the Articles view. */
 static void
@@ -422,10 +376,7 @@ test_window (void)
   DossierSource *source;
   DossierEntity *deepseek;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = dossier_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = dossier_test_new_window (app);
   selection = dossier_window_get_selection (window);
 
   for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -433,7 +384,7 @@ test_window (void)
        g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, FALSE);
 
-  view = find_graph_view (GTK_WIDGET (window));
+  view = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_GRAPH_VIEW);
   if (view == NULL)
     {
       g_test_skip ("The Relationships view is not in the window yet");

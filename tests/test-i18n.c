@@ -69,22 +69,6 @@ expect_translated (const char *language,
   return translated;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The labels of a menu in order, sections flattened */
 static void
 collect_menu_labels (GMenuModel *menu,
@@ -118,14 +102,11 @@ test_window (gconstpointer data)
   use_language (language);
 
   app = dossier_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  window = dossier_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
+  window = dossier_test_new_window (app);
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
 
-  stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  stack = dossier_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
   g_assert_nonnull (stack);
   pages = adw_view_stack_get_pages (ADW_VIEW_STACK (stack));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (view_titles));
@@ -140,7 +121,7 @@ test_window (gconstpointer data)
         g_assert_cmpstr (adw_view_stack_page_get_title (page), !=, view_titles[i]);
     }
 
-  menu_button = find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  menu_button = dossier_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   g_assert_nonnull (menu);

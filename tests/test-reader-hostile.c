@@ -23,100 +23,6 @@ typedef struct
   GPtrArray *requests;
 } Listener;
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-spin_until (gboolean *done,
-            guint     timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint waker = g_timeout_add (20, wake_up, NULL);
-
-  while (!*done && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (waker);
-
-  return *done;
-}
-
-static void
-spin_for (guint ms)
-{
-  gboolean never = FALSE;
-
-  spin_until (&never, ms);
-}
-
-typedef struct
-{
-  gboolean done;
-  JSCValue *value;
-  GError *error;
-} JsResult;
-
-static void
-js_done (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  JsResult *r = user_data;
-
-  r->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &r->error);
-  r->done = TRUE;
-}
-
-static JSCValue *
-run_js (WebKitWebView *web_view,
-        const char    *script)
-{
-  JsResult r = { FALSE, NULL, NULL };
-
-  webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done, &r);
-  g_assert_true (spin_until (&r.done, 10000));
-  g_assert_no_error (r.error);
-  return r.value;
-}
-
-static char *
-run_js_string (WebKitWebView *web_view,
-               const char    *script)
-{
-  g_autoptr(JSCValue) value = run_js (web_view, script);
-
-  return jsc_value_to_string (value);
-}
-
-static gboolean
-run_js_bool (WebKitWebView *web_view,
-             const char    *script)
-{
-  g_autoptr(JSCValue) value = run_js (web_view, script);
-
-  return jsc_value_to_boolean (value);
-}
-
-static void
-on_page_ready (DossierReader *reader,
-               gboolean      *ready)
-{
-  *ready = TRUE;
-}
-
-static WebKitWebView *
-wait_page_ready (DossierReader *reader)
-{
-  gboolean ready = dossier_reader_is_page_ready (reader);
-  gulong handler = g_signal_connect (reader, "page-ready", G_CALLBACK (on_page_ready), &ready);
-
-  g_assert_true (spin_until (&ready, 20000));
-  g_signal_handler_disconnect (reader, handler);
-  return dossier_reader_get_web_view (reader);
-}
-
 typedef struct
 {
   Listener *listener;
@@ -199,7 +105,7 @@ static void
 assert_no_connection (Listener *listener)
 {
   /* Let a request line that is on its way arrive, to name it. */
-  spin_for (100);
+  dossier_test_spin_for (100);
   for (guint i = 0; i < listener->requests->len; i++)
     g_test_message ("leaked: %s", (char *) g_ptr_array_index (listener->requests, i));
   g_assert_cmpuint (listener->n_connections, ==, 0);
@@ -246,26 +152,26 @@ assert_page_inert (WebKitWebView *web_view,
   g_autofree char *href = NULL;
 
   /* No script of the dossier ran. */
-  g_assert_true (run_js_bool (web_view, "typeof window.pwned === 'undefined'"));
-  title = run_js_string (web_view, "document.title");
+  g_assert_true (dossier_test_run_js_bool (web_view, "typeof window.pwned === 'undefined'"));
+  title = dossier_test_run_js_string (web_view, "document.title");
   g_assert_cmpstr (title, ==, display_title);
 
   /* Nothing became an element: the only <style> and <meta> are the app's. */
-  g_assert_true (run_js_bool (web_view,
-                              "document.querySelectorAll('script, img, iframe, link, object, embed, video, "
-                              "audio, svg, base, form, input, template, "
-                              "meta[http-equiv=\"refresh\"], [onerror], [onload], [style]').length === 0"));
-  g_assert_true (run_js_bool (web_view, "document.querySelectorAll('style').length === 1"));
-  g_assert_true (run_js_bool (web_view,
-                              "Array.from(document.querySelectorAll('a')).every(a => "
-                              "a.protocol === 'dossier:' || a.protocol === 'http:' || a.protocol === 'https:')"));
+  g_assert_true (dossier_test_run_js_bool (web_view,
+                                           "document.querySelectorAll('script, img, iframe, link, object, embed, video, "
+                                           "audio, svg, base, form, input, template, "
+                                           "meta[http-equiv=\"refresh\"], [onerror], [onload], [style]').length === 0"));
+  g_assert_true (dossier_test_run_js_bool (web_view, "document.querySelectorAll('style').length === 1"));
+  g_assert_true (dossier_test_run_js_bool (web_view,
+                                           "Array.from(document.querySelectorAll('a')).every(a => "
+                                           "a.protocol === 'dossier:' || a.protocol === 'http:' || a.protocol === 'https:')"));
 
   /* The markup is there as text. */
-  h1 = run_js_string (web_view, "document.querySelector('h1').textContent");
+  h1 = dossier_test_run_js_string (web_view, "document.querySelector('h1').textContent");
   g_assert_cmpstr (h1, ==, display_title);
 
   /* Still the app's own page. */
-  href = run_js_string (web_view, "location.href");
+  href = dossier_test_run_js_string (web_view, "location.href");
   g_assert_cmpstr (href, ==, dossier_reader_get_page_uri (reader));
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, dossier_reader_get_page_uri (reader));
 }
@@ -309,11 +215,11 @@ test_hostile (void)
           g_autofree char *body_text = NULL;
 
           dossier_selection_set_article (selection, article);
-          web_view = wait_page_ready (reader);
+          web_view = dossier_test_wait_page_ready (reader);
           g_test_message ("article %s (pass %u)", dossier_article_get_id (article), pass);
           assert_page_inert (web_view, reader, dossier_article_get_display_title (article));
 
-          body_text = run_js_string (web_view, "document.body.textContent");
+          body_text = dossier_test_run_js_string (web_view, "document.body.textContent");
           if (g_str_equal (dossier_article_get_id (article), "script-everywhere"))
             {
               g_assert_nonnull (strstr (body_text, "<script>window.pwned='body';document.title='pwned'</script>"));
@@ -325,10 +231,10 @@ test_hostile (void)
               g_assert_null (strstr (body_text, "Unknown author"));
               /* The entity whose name is markup is a link; its name is
                * the link's text and title, as text. */
-              g_assert_true (run_js_bool (web_view,
-                                          "const a = document.querySelector('a.entity');"
-                                          "a !== null && a.getAttribute('href') === 'dossier:entity/mallory' &&"
-                                          "a.title.startsWith('Mallory\"><img src=') && a.textContent === a.title"));
+              g_assert_true (dossier_test_run_js_bool (web_view,
+                                                       "const a = document.querySelector('a.entity');"
+                                                       "a !== null && a.getAttribute('href') === 'dossier:entity/mallory' &&"
+                                                       "a.title.startsWith('Mallory\"><img src=') && a.textContent === a.title"));
             }
           else
             g_assert_nonnull (strstr (body_text, "<meta http-equiv=\"refresh\" content=\"0;url=file:///etc/passwd\">"));
@@ -346,8 +252,8 @@ test_hostile (void)
                                        dossier_source_get_paragraph (source),
                                        dossier_source_get_offset (source),
                                        dossier_source_get_length (source));
-    web_view = wait_page_ready (reader);
-    marked = run_js_string (web_view, "document.getElementById('source').textContent");
+    web_view = dossier_test_wait_page_ready (reader);
+    marked = dossier_test_run_js_string (web_view, "document.getElementById('source').textContent");
     g_assert_cmpstr (marked, ==, dossier_source_get_quote (source));
     assert_page_inert (web_view, reader, dossier_article_get_display_title (dossier_source_get_article (source)));
   }
@@ -355,20 +261,20 @@ test_hostile (void)
   /* Navigations from the page are all refused: links to other schemes,
    * an unknown entity, a script setting the location. */
   page_uri = g_strdup (dossier_reader_get_page_uri (reader));
-  run_js (web_view,
-          "for (const href of ['javascript:window.pwned=1', 'file:///etc/passwd', 'data:text/html,x',"
-          "                    'dossier:entity/no-such-entity', 'about:blank']) {"
-          "  const a = document.createElement('a'); a.href = href;"
-          "  document.body.appendChild(a); a.click(); a.remove();"
-          "} true");
-  spin_for (500);
-  run_js (web_view, "location.href = 'file:///etc/passwd'; true");
-  spin_for (1500);
+  dossier_test_run_js (web_view,
+                       "for (const href of ['javascript:window.pwned=1', 'file:///etc/passwd', 'data:text/html,x',"
+                       "                    'dossier:entity/no-such-entity', 'about:blank']) {"
+                       "  const a = document.createElement('a'); a.href = href;"
+                       "  document.body.appendChild(a); a.click(); a.remove();"
+                       "} true");
+  dossier_test_spin_for (500);
+  dossier_test_run_js (web_view, "location.href = 'file:///etc/passwd'; true");
+  dossier_test_spin_for (1500);
   g_assert_null (dossier_selection_get_entity (selection));
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, page_uri);
-  g_assert_true (run_js_bool (web_view, "typeof window.pwned === 'undefined'"));
+  g_assert_true (dossier_test_run_js_bool (web_view, "typeof window.pwned === 'undefined'"));
   {
-    g_autofree char *href = run_js_string (web_view, "location.href");
+    g_autofree char *href = dossier_test_run_js_string (web_view, "location.href");
 
     g_assert_cmpstr (href, ==, page_uri);
   }
@@ -381,12 +287,12 @@ test_hostile (void)
    * decide-policy, so the listener is not counted from here on.) */
   direct = g_strdup_printf ("http://127.0.0.1:%u/direct-load", listener.port);
   webkit_web_view_load_uri (web_view, direct);
-  spin_for (500);
+  dossier_test_spin_for (500);
   webkit_web_view_load_uri (web_view, "file:///etc/passwd");
-  spin_for (500);
+  dossier_test_spin_for (500);
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, page_uri);
   {
-    g_autofree char *href = run_js_string (web_view, "location.href");
+    g_autofree char *href = dossier_test_run_js_string (web_view, "location.href");
 
     g_assert_cmpstr (href, ==, page_uri);
   }
@@ -410,7 +316,7 @@ test_hostile (void)
     gtk_window_present (GTK_WINDOW (control_window));
     webkit_web_view_load_html (WEBKIT_WEB_VIEW (control), html, "http://localhost/");
     for (guint i = 0; i < 250 && listener.requests->len == 0; i++)
-      spin_until (&never, 20);
+      dossier_test_spin_until (&never, 20);
     g_assert_cmpuint (listener.n_connections, >=, 1);
     g_assert_cmpuint (listener.requests->len, >=, 1);
     g_test_message ("control load reached the listener: %s", (char *) g_ptr_array_index (listener.requests, 0));

@@ -22,11 +22,7 @@ typedef struct
   GtkWidget *view;
   GSimpleActionGroup *win_actions;
 
-  guint n_show_source;
-  char *source_article;
-  guint source_paragraph;
-  guint64 source_offset;
-  guint64 source_length;
+  DossierTestShownSource shown_source;
   char *selected_entity;
 } Fixture;
 
@@ -37,10 +33,7 @@ show_source_cb (GSimpleAction *action,
 {
   Fixture *f = user_data;
 
-  f->n_show_source++;
-  g_clear_pointer (&f->source_article, g_free);
-  g_variant_get (parameter, "(sutt)", &f->source_article, &f->source_paragraph,
-                 &f->source_offset, &f->source_length);
+  dossier_test_shown_source_record (&f->shown_source, parameter);
 }
 
 static void
@@ -54,40 +47,6 @@ select_entity_cb (GSimpleAction *action,
   f->selected_entity = g_variant_dup_string (parameter, NULL);
 }
 
-static DossierStore *
-load_default_dossier (void)
-{
-  const char *srcdir = g_getenv ("DOSSIER_SOURCE_DIR");
-  g_autofree char *path = g_build_filename (srcdir != NULL ? srcdir : ".", "data", "dossiers", "deepseek-r1.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  DossierStore *store = dossier_store_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until_drawn (GtkWidget *widget)
-{
-  guint id = g_timeout_add_seconds (10, timeout_cb, (gpointer) "the view to be shown");
-
-  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
-    g_main_context_iteration (NULL, TRUE);
-  /* A few more turns so allocation and a frame settle. */
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-  g_source_remove (id);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -98,7 +57,7 @@ fixture_set_up (Fixture       *f,
   };
   gboolean empty = GPOINTER_TO_INT (data);
 
-  f->store = empty ? dossier_store_new_empty () : load_default_dossier ();
+  f->store = empty ? dossier_store_new_empty () : dossier_test_load_default_dossier ();
   f->selection = dossier_selection_new ();
   dossier_selection_set_store (f->selection, f->store);
 
@@ -120,7 +79,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->win_actions);
   g_clear_object (&f->selection);
   g_clear_object (&f->store);
-  g_clear_pointer (&f->source_article, g_free);
+  dossier_test_shown_source_clear (&f->shown_source);
   g_clear_pointer (&f->selected_entity, g_free);
 }
 
@@ -135,22 +94,6 @@ find_named (GtkWidget  *root,
       if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
         return child;
       if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_type_is_a (G_OBJECT_TYPE (child), type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
         return found;
     }
   return NULL;
@@ -172,7 +115,7 @@ collect_text (GtkWidget *root,
 static DossierTimeline *
 get_timeline (Fixture *f)
 {
-  GtkWidget *timeline = find_type (f->view, DOSSIER_TYPE_TIMELINE);
+  GtkWidget *timeline = dossier_test_find_widget (f->view, DOSSIER_TYPE_TIMELINE);
 
   g_assert_nonnull (timeline);
   return DOSSIER_TIMELINE (timeline);
@@ -195,7 +138,7 @@ test_select_event (Fixture       *f,
   g_assert_nonnull (event);
   dossier_selection_set_event (f->selection, event);
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   /* The canvas selected it and has its marker on screen, not in a cluster. */
   g_assert_true (dossier_timeline_get_selected (timeline) == event);
@@ -271,7 +214,7 @@ test_activate_source (Fixture       *f,
 
   dossier_selection_set_event (f->selection, event);
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   sources_list = find_named (f->view, "timeline-sources");
   g_assert_nonnull (sources_list);
@@ -279,37 +222,23 @@ test_activate_source (Fixture       *f,
   for (GtkWidget *row = gtk_widget_get_first_child (sources_list); row != NULL; row = gtk_widget_get_next_sibling (row), index++)
     {
       g_autoptr(DossierSource) source = g_list_model_get_item (sources, index);
-      DossierArticle *article;
-      const char * const *body;
-      guint n_paragraphs;
-      guint before = f->n_show_source;
+      guint before = f->shown_source.n_shown;
 
       g_assert_true (GTK_IS_LIST_BOX_ROW (row));
       g_signal_emit_by_name (sources_list, "row-activated", row);
 
       if (dossier_source_is_reference (source))
         {
-          g_assert_cmpuint (f->n_show_source, ==, before);
+          g_assert_cmpuint (f->shown_source.n_shown, ==, before);
           continue;
         }
 
-      /* `win.show-source` with the article and the place of the quote… */
-      g_assert_cmpuint (f->n_show_source, ==, before + 1);
-      article = dossier_source_get_article (source);
-      g_assert_cmpstr (f->source_article, ==, dossier_article_get_id (article));
-      g_assert_cmpuint (f->source_paragraph, ==, dossier_source_get_paragraph (source));
-      g_assert_cmpuint (f->source_offset, ==, dossier_source_get_offset (source));
-      g_assert_cmpuint (f->source_length, ==, dossier_source_get_length (source));
-      g_assert_cmpuint (f->source_length, >, 0);
-
-      /* … which is where the quote is in that article's text. */
-      body = dossier_article_get_body (article, &n_paragraphs);
-      g_assert_cmpuint (f->source_paragraph, <, n_paragraphs);
-      g_assert_cmpuint (f->source_offset + f->source_length, <=, strlen (body[f->source_paragraph]));
-      g_assert_true (strncmp (body[f->source_paragraph] + f->source_offset,
-                              dossier_source_get_quote (source), f->source_length) == 0);
+      /* `win.show-source` with the article and the place of the quote,
+       * which is where the quote is in that article's text. */
+      g_assert_cmpuint (f->shown_source.n_shown, ==, before + 1);
+      dossier_test_assert_shown_source (&f->shown_source, source);
     }
-  g_assert_cmpuint (f->n_show_source, >, 0);
+  g_assert_cmpuint (f->shown_source.n_shown, >, 0);
 }
 
 static void
@@ -327,11 +256,11 @@ test_entities (Fixture       *f,
 
   dossier_selection_set_event (f->selection, event);
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
   /* An entity button of the detail pane selects the entity app-wide. */
-  for (GtkWidget *w = find_type (f->view, GTK_TYPE_FLOW_BOX); w != NULL && button == NULL; w = NULL)
-    button = find_type (w, GTK_TYPE_BUTTON);
+  for (GtkWidget *w = dossier_test_find_widget (f->view, GTK_TYPE_FLOW_BOX); w != NULL && button == NULL; w = NULL)
+    button = dossier_test_find_widget (w, GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_nonnull (f->selected_entity);
@@ -359,7 +288,7 @@ test_keyboard (Fixture       *f,
   g_autoptr(DossierEvent) first = g_list_model_get_item (events, 0);
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (timeline)));
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (timeline)));
@@ -380,9 +309,9 @@ test_empty (Fixture       *f,
   GtkWidget *status;
 
   gtk_window_present (f->window);
-  wait_until_drawn (f->view);
+  dossier_test_wait_until_drawn (f->view);
 
-  status = find_type (f->view, ADW_TYPE_STATUS_PAGE);
+  status = dossier_test_find_widget (f->view, ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (status));
 }

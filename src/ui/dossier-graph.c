@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-canvas-util.h"
 #include "dossier-graph-layout.h"
 #include "dossier-graph.h"
 
@@ -210,32 +211,12 @@ mix (const GdkRGBA *a,
   out->alpha = 1;
 }
 
-static gboolean
-is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
 static void
 background_color (gboolean dark,
                   GdkRGBA *color)
 {
   /* libadwaita's @view_bg_color, which style.css gives this widget. */
   parse_color (dark ? "#1e1e1e" : "#ffffff", color);
-}
-
-static void
-foreground_color (GtkWidget *widget,
-                  GdkRGBA   *color)
-{
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
-}
-
-static void
-accent_color (gboolean dark,
-              GdkRGBA *color)
-{
-  parse_color (dark ? "#78aeed" : "#1c71d8", color);
 }
 
 /* --- nodes and edges --------------------------------------------------- */
@@ -953,11 +934,9 @@ draw_ring (GtkSnapshot          *snapshot,
            const GdkRGBA        *color)
 {
   GskRoundedRect ring = *shape;
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
-  float widths[4] = { width, width, width, width };
 
   gsk_rounded_rect_shrink (&ring, -grow, -grow, -grow, -grow);
-  gtk_snapshot_append_border (snapshot, &ring, widths, colors);
+  dossier_canvas_append_outline (snapshot, &ring, width, color);
 }
 
 static void
@@ -1256,12 +1235,7 @@ draw_edge_labels (DossierGraph  *self,
       gtk_snapshot_push_rounded_clip (snapshot, &rounded);
       gtk_snapshot_append_color (snapshot, &pill, &rect);
       gtk_snapshot_pop (snapshot);
-      {
-        GdkRGBA colors[4] = { color, color, color, color };
-        float widths[4] = { 1, 1, 1, 1 };
-
-        gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
-      }
+      dossier_canvas_append_outline (snapshot, &rounded, 1, &color);
 
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 5, rect.origin.y + 1));
@@ -1291,12 +1265,12 @@ dossier_graph_snapshot (GtkWidget   *widget,
   DossierGraph *self = DOSSIER_GRAPH (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  gboolean dark = is_dark ();
+  gboolean dark = dossier_canvas_is_dark ();
   GdkRGBA fg, bg, accent;
 
-  foreground_color (widget, &fg);
+  dossier_canvas_get_fg_color (widget, &fg);
   background_color (dark, &bg);
-  accent_color (dark, &accent);
+  dossier_canvas_get_fallback_accent (dark, &accent);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -1340,12 +1314,10 @@ dossier_graph_snapshot (GtkWidget   *widget,
   /* Focus with nothing selected: the ring goes round the whole graph. */
   if (gtk_widget_has_visible_focus (widget) && (self->selected < 0 || !self->laid_out))
     {
-      GskRoundedRect ring;
       GdkRGBA focus = accent;
 
       focus.alpha = 0.55;
-      gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
-      draw_ring (snapshot, &ring, 0, 2, &focus);
+      dossier_canvas_append_focus_ring (snapshot, width, height, &focus);
     }
 
   gtk_snapshot_pop (snapshot);

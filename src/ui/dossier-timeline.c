@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "dossier-canvas-util.h"
 #include "dossier-timeline-private.h"
 
 /* The timeline canvas. All geometry comes from DossierTimelineLayout; this
@@ -111,26 +112,13 @@ dossier_timeline_get_category_color (DossierEventCategory  category,
   gdk_rgba_parse (color, dark ? darkc[category] : light[category]);
 }
 
-static gboolean
-is_dark (void)
-{
-  return adw_style_manager_get_dark (adw_style_manager_get_default ());
-}
-
-static void
-get_fg_color (DossierTimeline *self,
-              GdkRGBA         *color)
-{
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), color);
-}
-
 static void
 get_accent_color (DossierTimeline *self,
                   GdkRGBA         *color)
 {
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
                                        "accent_color", color))
-    gdk_rgba_parse (color, is_dark () ? "#78aeed" : "#1c71d8");
+    dossier_canvas_get_fallback_accent (dossier_canvas_is_dark (), color);
 }
 
 static GdkRGBA
@@ -736,11 +724,9 @@ append_ring (GtkSnapshot   *snapshot,
              const GdkRGBA *color)
 {
   GskRoundedRect rr;
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
-  float widths[4] = { width, width, width, width };
 
   gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (cx - radius, cy - radius, 2 * radius, 2 * radius), radius);
-  gtk_snapshot_append_border (snapshot, &rr, widths, colors);
+  dossier_canvas_append_outline (snapshot, &rr, width, color);
 }
 
 static void
@@ -927,25 +913,21 @@ draw_elements (DossierTimeline              *self,
           if (emphasis && e->n_emphasized > 0)
             {
               GskRoundedRect rr;
-              GdkRGBA c4[4] = { *fg, *fg, *fg, *fg };
-              float w4[4] = { 2, 2, 2, 2 };
 
               gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT ((float) e->x0 - 3, y - h / 2 - 3,
                                                                           (float) (e->x1 - e->x0) + 6, h + 6),
                                                h / 2 + 3);
-              gtk_snapshot_append_border (snapshot, &rr, w4, c4);
+              dossier_canvas_append_outline (snapshot, &rr, 2, fg);
             }
           if (contains_selected || (int) i == self->hover)
             {
               GskRoundedRect rr;
               GdkRGBA c = contains_selected ? *accent : with_alpha (fg, 0.5f);
-              GdkRGBA c4[4] = { c, c, c, c };
-              float w4[4] = { 2, 2, 2, 2 };
 
               gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT ((float) e->x0 - 4, y - h / 2 - 4,
                                                                           (float) (e->x1 - e->x0) + 8, h + 8),
                                                h / 2 + 4);
-              gtk_snapshot_append_border (snapshot, &rr, w4, c4);
+              dossier_canvas_append_outline (snapshot, &rr, 2, &c);
             }
           {
             PangoLayout *layout = text_layout (self, count, TRUE);
@@ -1050,12 +1032,12 @@ dossier_timeline_render (DossierTimeline *self,
 {
   const DossierTimelineElement *elements;
   GdkRGBA fg, accent;
-  gboolean dark = is_dark ();
+  gboolean dark = dossier_canvas_is_dark ();
   guint n;
 
   g_return_if_fail (DOSSIER_IS_TIMELINE (self));
 
-  get_fg_color (self, &fg);
+  dossier_canvas_get_fg_color (GTK_WIDGET (self), &fg);
   get_accent_color (self, &accent);
 
   draw_lanes (self, snapshot, width, &fg, dark);
@@ -1087,13 +1069,10 @@ dossier_timeline_snapshot (GtkWidget   *widget,
   if (gtk_widget_has_visible_focus (widget))
     {
       GdkRGBA accent;
-      GskRoundedRect rr;
 
       get_accent_color (self, &accent);
       accent = with_alpha (&accent, 0.6f);
-      gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 6);
-      gtk_snapshot_append_border (snapshot, &rr, (float[4]) { 2, 2, 2, 2 },
-                                  (GdkRGBA[4]) { accent, accent, accent, accent });
+      dossier_canvas_append_focus_ring (snapshot, width, height, &accent);
     }
 }
 
@@ -1478,6 +1457,19 @@ dossier_timeline_get_layout (DossierTimeline *self)
   return self->layout;
 }
 
+/* The element the event at @index is drawn as in the current frame, or
+ * NULL when there is none (no such event, or not drawn). */
+static const DossierTimelineElement *
+event_element (DossierTimeline *self,
+               guint            index)
+{
+  if (index == DOSSIER_TIMELINE_NONE)
+    return NULL;
+  self->params.selected = self->selected;
+  dossier_timeline_layout_compute_frame (self->layout, &self->vp, &self->params, NULL);
+  return frame_element (self, dossier_timeline_layout_find_element (self->layout, index));
+}
+
 double
 dossier_timeline_get_event_x (DossierTimeline *self,
                               DossierEvent    *event)
@@ -1486,11 +1478,7 @@ dossier_timeline_get_event_x (DossierTimeline *self,
   guint index = index_of_event (self, event);
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), -1);
-  if (index == DOSSIER_TIMELINE_NONE)
-    return -1;
-  self->params.selected = self->selected;
-  dossier_timeline_layout_compute_frame (self->layout, &self->vp, &self->params, NULL);
-  e = frame_element (self, dossier_timeline_layout_find_element (self->layout, index));
+  e = event_element (self, index);
   return e != NULL ? e->x : -1;
 }
 
@@ -1502,11 +1490,7 @@ dossier_timeline_get_event_y (DossierTimeline *self,
   guint index = index_of_event (self, event);
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), -1);
-  if (index == DOSSIER_TIMELINE_NONE)
-    return -1;
-  self->params.selected = self->selected;
-  dossier_timeline_layout_compute_frame (self->layout, &self->vp, &self->params, NULL);
-  e = frame_element (self, dossier_timeline_layout_find_element (self->layout, index));
+  e = event_element (self, index);
   return e != NULL ? e->y + AXIS_HEIGHT : -1;
 }
 
