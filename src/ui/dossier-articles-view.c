@@ -353,7 +353,9 @@ on_selection_article_changed (DossierSelection    *selection,
       return;
     }
 
+  /* Picked elsewhere (`win.show-item`): a narrow window opens on it. */
   open_article (self, article, 0, 0, 0);
+  adw_leaflet_set_visible_child_name (self->leaflet, "reader");
 }
 
 static void

@@ -35,6 +35,9 @@ struct _DossierGraphView
   GtkListBox     *entity_list;
   GtkBox         *detail_box;
   GtkScrolledWindow *detail_scroller;
+  GtkWidget      *toolbar;
+  GtkWidget      *toolbar_separator;
+  AdwLeaflet     *leaflet;
 
   GtkToggleButton *kind_toggles[N_KINDS];
   GHashTable      *hidden_types;     /* relation type → TRUE */
@@ -42,6 +45,11 @@ struct _DossierGraphView
   GListStore      *shown_relations;  /* DossierRelation */
   gboolean         list_dirty;
   gboolean         syncing;
+  /* Whether the last input on the graph or list was a key: moving through
+   * the entities by keyboard does not open the detail of each in a narrow
+   * window, Enter does. */
+  gboolean         key_nav;
+  gboolean         picking;          /* setting the selection from here */
 };
 
 G_DEFINE_FINAL_TYPE (DossierGraphView, dossier_graph_view, GTK_TYPE_WIDGET)
@@ -549,6 +557,73 @@ rebuild_list (DossierGraphView *self)
   select_list_row (self);
 }
 
+/* --- narrow windows: one pane at a time -------------------------------- */
+
+static void
+show_detail (DossierGraphView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+folding_changed (DossierGraphView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *page = adw_leaflet_get_visible_child_name (self->leaflet);
+  gboolean on_detail = folded && g_strcmp0 (page, "detail") == 0;
+
+  /* The toolbar acts on the graph and list, not on the detail. */
+  gtk_widget_set_visible (self->toolbar, !on_detail);
+  gtk_widget_set_visible (self->toolbar_separator, !on_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "graph-view.back", on_detail);
+}
+
+static gboolean
+main_stack_event (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  DossierGraphView         *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+      self->key_nav = TRUE;
+      break;
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->key_nav = FALSE;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+show_main (DossierGraphView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "graph");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierGraphView *self = DOSSIER_GRAPH_VIEW (widget);
+
+  show_main (self);
+  gtk_widget_grab_focus (gtk_toggle_button_get_active (self->list_toggle)
+                         ? GTK_WIDGET (self->entity_list) : GTK_WIDGET (self->graph));
+}
+
+static void
+entity_list_row_activated (GtkListBox       *list,
+                           GtkListBoxRow    *row,
+                           DossierGraphView *self)
+{
+  show_detail (self);
+}
+
 static void
 entity_list_row_selected (GtkListBox       *list,
                           GtkListBoxRow    *row,
@@ -560,7 +635,11 @@ entity_list_row_selected (GtkListBox       *list,
     return;
 
   entity = g_object_get_data (G_OBJECT (row), "dossier-entity");
+  self->picking = TRUE;
   dossier_selection_set_entity (self->selection, entity);
+  self->picking = FALSE;
+  if (entity != NULL && !self->key_nav)
+    show_detail (self);
 }
 
 static void
@@ -736,7 +815,11 @@ graph_selected_changed (DossierGraph     *graph,
   if (self->syncing)
     return;
 
+  self->picking = TRUE;
   dossier_selection_set_entity (self->selection, dossier_graph_get_selected (graph));
+  self->picking = FALSE;
+  if (dossier_graph_get_selected (graph) != NULL && !self->key_nav)
+    show_detail (self);
 }
 
 static void
@@ -745,6 +828,7 @@ graph_activated (DossierGraph     *graph,
                  DossierGraphView *self)
 {
   /* Enter on a node: move into its details. */
+  show_detail (self);
   gtk_widget_child_focus (GTK_WIDGET (self->detail_box), GTK_DIR_TAB_FORWARD);
 }
 
@@ -769,6 +853,14 @@ selection_entity_changed (DossierGraphView *self)
       if (entity != NULL)
         dossier_graph_center_on (self->graph, entity);
     }
+
+  /* Picked elsewhere (`win.show-item`, a link of the detail): a narrow
+   * window opens on its detail; with nothing picked, there is no detail to
+   * stay on. */
+  if (entity != NULL && !self->picking)
+    show_detail (self);
+  else if (entity == NULL)
+    show_main (self);
 
   update_detail (self);
   select_list_row (self);
@@ -870,7 +962,9 @@ search_changed (GtkSearchEntry   *entry,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  self->picking = TRUE;
   dossier_selection_set_entity (self->selection, entity);
+  self->picking = FALSE;
   if (dossier_graph_contains (self->graph, entity))
     dossier_graph_center_on (self->graph, entity);
 }
@@ -924,7 +1018,10 @@ find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (DOSSIER_GRAPH_VIEW (widget)->search_entry));
+  DossierGraphView *self = DOSSIER_GRAPH_VIEW (widget);
+
+  show_main (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -1058,12 +1155,19 @@ dossier_graph_view_class_init (DossierGraphViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierGraphView, entity_list);
   gtk_widget_class_bind_template_child (widget_class, DossierGraphView, detail_box);
   gtk_widget_class_bind_template_child (widget_class, DossierGraphView, detail_scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierGraphView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DossierGraphView, toolbar_separator);
+  gtk_widget_class_bind_template_child (widget_class, DossierGraphView, leaflet);
 
   gtk_widget_class_install_action (widget_class, "graph-view.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "graph-view.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "graph-view.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "graph-view.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "graph-view.find", NULL);
+  gtk_widget_class_install_action (widget_class, "graph-view.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "graph-view.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "graph-view.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "graph-view.back", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "dossiergraphview");
 }
@@ -1102,6 +1206,17 @@ dossier_graph_view_init (DossierGraphView *self)
   g_signal_connect (self->graph, "activate", G_CALLBACK (graph_activated), self);
   g_signal_connect_swapped (self->graph, "notify::busy", G_CALLBACK (busy_changed), self);
   g_signal_connect (self->entity_list, "row-selected", G_CALLBACK (entity_list_row_selected), self);
+  g_signal_connect (self->entity_list, "row-activated", G_CALLBACK (entity_list_row_activated), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folding_changed), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (folding_changed), self);
+  {
+    GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "event", G_CALLBACK (main_stack_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->main_stack), controller);
+  }
+  folding_changed (self);
   g_signal_connect (self->list_toggle, "toggled", G_CALLBACK (list_toggled), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activated), self);

@@ -21,12 +21,19 @@ struct _DossierTimelineView
   GtkSingleSelection *list_selection;
   GtkWidget *lane_buttons[DOSSIER_N_EVENT_CATEGORIES];
   gboolean syncing;
+  /* Whether the last input on the chart or list was a key: moving through
+   * the events by keyboard does not open the detail of each in a narrow
+   * window, Enter does. */
+  gboolean key_nav;
+  gboolean picking;  /* setting the selection from here */
 
   GtkStack *content_stack;
   GtkToggleButton *chart_button;
   GtkToggleButton *list_button;
   GtkBox *lanes_box;
-  GtkPaned *paned;
+  GtkWidget *toolbar;
+  GtkWidget *toolbar_separator;
+  AdwLeaflet *leaflet;
   GtkStack *presentation_stack;
   DossierTimeline *timeline;
   GtkListView *list_view;
@@ -193,13 +200,6 @@ update_detail (DossierTimelineView *self)
 
   d = dossier_event_get_date (event);
   date = dossier_date_format (d);
-  if (dossier_date_is_approximate (d))
-    {
-      g_autofree char *plain = g_steal_pointer (&date);
-
-      /* Translators: an approximate date, e.g. "about January 2025" */
-      date = g_strdup_printf (_("about %s"), plain);
-    }
   dot = color_dot_markup (dossier_event_get_category (event));
   {
     g_autofree char *date_esc = g_markup_escape_text (date, -1);
@@ -361,6 +361,67 @@ list_bind (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* ---- narrow windows: one pane at a time ------------------------------------------- */
+
+static void
+show_detail (DossierTimelineView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+static void
+folding_changed (DossierTimelineView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *page = adw_leaflet_get_visible_child_name (self->leaflet);
+  gboolean on_detail = folded && g_strcmp0 (page, "detail") == 0;
+
+  /* The toolbar acts on the chart and list, not on the detail. */
+  gtk_widget_set_visible (self->toolbar, !on_detail);
+  gtk_widget_set_visible (self->toolbar_separator, !on_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.back", on_detail);
+}
+
+static gboolean
+presentation_event (GtkEventControllerLegacy *controller,
+                    GdkEvent                 *event,
+                    DossierTimelineView      *self)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+      self->key_nav = TRUE;
+      break;
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->key_nav = FALSE;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierTimelineView *self = DOSSIER_TIMELINE_VIEW (widget);
+  gboolean list = gtk_toggle_button_get_active (self->list_button);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "presentation");
+  gtk_widget_grab_focus (list ? GTK_WIDGET (self->list_view) : GTK_WIDGET (self->timeline));
+}
+
+static void
+list_activated (GtkListView         *list_view,
+                guint                position,
+                DossierTimelineView *self)
+{
+  show_detail (self);
+}
+
 static void
 list_selection_changed (GtkSelectionModel   *model,
                         guint                position,
@@ -371,7 +432,11 @@ list_selection_changed (GtkSelectionModel   *model,
 
   if (self->syncing || self->selection == NULL || event == NULL)
     return;
+  self->picking = TRUE;
   dossier_selection_set_event (self->selection, event);
+  self->picking = FALSE;
+  if (!self->key_nav)
+    show_detail (self);
 }
 
 /* ---- following the selection ------------------------------------------------------ */
@@ -391,6 +456,13 @@ sync_event (DossierTimelineView *self)
       g_str_equal (gtk_stack_get_visible_child_name (self->presentation_stack), "list"))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   self->syncing = FALSE;
+
+  /* Picked elsewhere (`win.show-item`): a narrow window opens on its
+   * detail; with nothing picked, there is no detail to stay on. */
+  if (event != NULL && !self->picking)
+    show_detail (self);
+  else if (event == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "presentation");
 
   update_detail (self);
 }
@@ -447,7 +519,11 @@ timeline_selected (DossierTimeline     *timeline,
 {
   if (self->syncing || self->selection == NULL)
     return;
+  self->picking = TRUE;
   dossier_selection_set_event (self->selection, dossier_timeline_get_selected (timeline));
+  self->picking = FALSE;
+  if (!self->key_nav && dossier_timeline_get_selected (timeline) != NULL)
+    show_detail (self);
 }
 
 static void
@@ -456,6 +532,7 @@ timeline_event_activated (DossierTimeline     *timeline,
                           DossierTimelineView *self)
 {
   /* Enter on an event: on to its sources. */
+  show_detail (self);
   if (self->sources_list != NULL)
     gtk_widget_child_focus (GTK_WIDGET (self->sources_list), GTK_DIR_TAB_FORWARD);
 }
@@ -464,7 +541,10 @@ static void
 presentation_toggled (GtkToggleButton     *button,
                       DossierTimelineView *self)
 {
-  gboolean list = gtk_toggle_button_get_active (self->list_button);
+  /* Read off the chart button, whose signal this is: when the list button
+   * is pressed, the chart button is let go before the list button counts
+   * as active. */
+  gboolean list = !gtk_toggle_button_get_active (self->chart_button);
 
   gtk_stack_set_visible_child_name (self->presentation_stack, list ? "list" : "chart");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.zoom-in", !list);
@@ -505,20 +585,6 @@ dark_changed (AdwStyleManager     *manager,
   update_detail (self);
   if (self->list_selection != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
-}
-
-static void
-paned_max_position (GtkPaned            *paned,
-                    GParamSpec          *pspec,
-                    DossierTimelineView *self)
-{
-  int max = 0;
-
-  /* The detail pane keeps its width when the window is resized. */
-  g_object_get (paned, "max-position", &max, NULL);
-  if (max < 600)
-    return;
-  gtk_paned_set_position (paned, max - MIN (380, max / 3));
 }
 
 static void
@@ -649,7 +715,9 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, chart_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, lanes_box);
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, toolbar_separator);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, presentation_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, timeline);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineView, list_view);
@@ -661,6 +729,10 @@ dossier_timeline_view_class_init (DossierTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.toggle-list", NULL, list_toggle_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "timeline.toggle-list", NULL);
+  gtk_widget_class_install_action (widget_class, "timeline.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "timeline.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, "timeline.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.back", NULL);
 }
 
 static void
@@ -693,7 +765,17 @@ dossier_timeline_view_init (DossierTimelineView *self)
   g_signal_connect (self->chart_button, "toggled", G_CALLBACK (presentation_toggled), self);
   g_signal_connect (self->timeline, "notify::selected", G_CALLBACK (timeline_selected), self);
   g_signal_connect (self->timeline, "event-activated", G_CALLBACK (timeline_event_activated), self);
-  g_signal_connect (self->paned, "notify::max-position", G_CALLBACK (paned_max_position), self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (folding_changed), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child", G_CALLBACK (folding_changed), self);
+  {
+    GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "event", G_CALLBACK (presentation_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->presentation_stack), controller);
+  }
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (list_activated), self);
+  folding_changed (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed), self, 0);
 

@@ -1340,10 +1340,8 @@ query_tooltip (GtkWidget       *widget,
       g_autofree char *date = dossier_date_format (dossier_event_get_date (event));
       g_autofree char *date_escaped = g_markup_escape_text (date, -1);
 
+      /* The formatted date already says when it is approximate. */
       g_string_append_printf (text, "<b>%s</b>\n%s", title, date_escaped);
-      if (dossier_date_is_approximate (dossier_event_get_date (event)))
-        /* Translators: shown after the date of an event whose date is approximate */
-        g_string_append_printf (text, " (%s)", _("approximate"));
     }
   else
     {
