@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "dossier-articles-view.h"
 #include "dossier-test-utils.h"
 
 static char *test_home;
@@ -297,4 +298,36 @@ dossier_test_find_widget (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+/* After a source was followed: the window shows the Articles view, and its
+ * reading pane has marked exactly @quote as the source passage. */
+void
+dossier_test_assert_reader_shows_quote (DossierWindow *window,
+                                        const char    *quote)
+{
+  GtkWidget *view = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW);
+  DossierReader *reader;
+  gboolean found = FALSE;
+
+  g_assert_cmpstr (dossier_window_get_view (window), ==, "articles");
+  g_assert_nonnull (view);
+  reader = dossier_articles_view_get_reader (DOSSIER_ARTICLES_VIEW (view));
+
+  for (int tries = 0; tries < 100 && !found; tries++)
+    {
+      WebKitWebView *web_view = dossier_reader_get_web_view (reader);
+
+      if (web_view != NULL && dossier_reader_is_page_ready (reader))
+        {
+          g_autofree char *marked = dossier_test_run_js_string (web_view,
+                                                                "var s = document.getElementById('source');"
+                                                                "s ? s.textContent : ''");
+
+          found = g_strcmp0 (marked, quote) == 0;
+        }
+      if (!found)
+        dossier_test_spin_for (100);
+    }
+  g_assert_true (found);
 }

@@ -56,6 +56,8 @@ void           dossier_test_assert_shown_source  (const DossierTestShownSource *
 
 /* Windows and widgets */
 DossierWindow *dossier_test_new_window           (DossierApplication *app);
+void           dossier_test_assert_reader_shows_quote (DossierWindow *window,
+                                                       const char    *quote);
 GtkWidget     *dossier_test_find_widget          (GtkWidget      *root,
                                                   GType           type);
 

@@ -810,9 +810,6 @@ follow_quote_cb (gpointer user_data)
   g_autoptr(GSimpleActionGroup) forward = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
-  DossierArticlesView *articles_view;
-  WebKitWebView *web_view;
-  gboolean found = FALSE;
 
   if (view != NULL)
     {
@@ -846,29 +843,9 @@ follow_quote_cb (gpointer user_data)
 
   /* The window went to the Articles view, opened the article and marked
    * the quoted passage */
-  g_assert_cmpstr (dossier_window_get_view (window), ==, "articles");
   g_assert_nonnull (dossier_selection_get_article (selection));
   g_assert_cmpstr (dossier_article_get_id (dossier_selection_get_article (selection)), ==, "r1-disrupts-tech");
-  articles_view = DOSSIER_ARTICLES_VIEW (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW));
-  g_assert_nonnull (articles_view);
-  g_assert_true (dossier_reader_get_article (dossier_articles_view_get_reader (articles_view)) ==
-                 dossier_store_lookup_article (store, "r1-disrupts-tech"));
-
-  for (int tries = 0; tries < 100 && !found; tries++)
-    {
-      web_view = dossier_reader_get_web_view (dossier_articles_view_get_reader (articles_view));
-      if (web_view != NULL && dossier_reader_is_page_ready (dossier_articles_view_get_reader (articles_view)))
-        {
-          g_autofree char *marked = dossier_test_run_js_string (web_view,
-                                                                "var s = document.getElementById('source');"
-                                                                "s ? s.textContent : ''");
-
-          found = g_strcmp0 (marked, quote) == 0;
-        }
-      if (!found)
-        run_for (100);
-    }
-  g_assert_true (found);
+  dossier_test_assert_reader_shows_quote (window, quote);
 
   if (stand_in != NULL)
     gtk_window_destroy (stand_in);

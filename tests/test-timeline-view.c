@@ -316,6 +316,55 @@ test_empty (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (status));
 }
 
+/* The whole way, in the real window: what `dossier --event=ID` does
+ * (win.show-item), the detail pane, then a source followed into the
+ * Articles view, which marks the quote. */
+static void
+test_window (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  DossierWindow *window = dossier_test_new_window (app);
+  DossierSelection *selection = dossier_window_get_selection (window);
+  DossierEvent *event;
+  GListModel *sources;
+  GtkWidget *title, *sources_list, *row;
+  guint index = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-item", "(ss)",
+                                             "event", "deepseek-r1-release"));
+  dossier_test_wait_until_drawn (GTK_WIDGET (window));
+
+  event = dossier_store_lookup_event (dossier_selection_get_store (selection), "deepseek-r1-release");
+  g_assert_nonnull (event);
+  g_assert_cmpstr (dossier_window_get_view (window), ==, "timeline");
+  g_assert_true (dossier_selection_get_event (selection) == event);
+
+  title = find_named (GTK_WIDGET (window), "timeline-detail-title");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, dossier_event_get_title (event));
+
+  /* The first source that quotes an article, not the public record. */
+  sources = dossier_event_get_sources (event);
+  sources_list = find_named (GTK_WIDGET (window), "timeline-sources");
+  g_assert_nonnull (sources_list);
+  for (row = gtk_widget_get_first_child (sources_list); row != NULL; row = gtk_widget_get_next_sibling (row), index++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, index);
+
+      if (dossier_source_is_reference (source))
+        continue;
+
+      g_signal_emit_by_name (sources_list, "row-activated", row);
+      dossier_test_spin_for (100);
+      g_assert_true (dossier_selection_get_article (selection) == dossier_source_get_article (source));
+      dossier_test_assert_reader_shows_quote (window, dossier_source_get_quote (source));
+      break;
+    }
+  g_assert_nonnull (row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -332,6 +381,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/timeline-view/empty", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_empty, fixture_tear_down);
+
+  g_test_add_func ("/timeline-view/window", test_window);
 
   return g_test_run ();
 }
