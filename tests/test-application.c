@@ -80,7 +80,7 @@ run_app_and_check (const char *const *args,
 }
 
 static void
-test_starts_with_three_views (void)
+test_starts_with_its_views (void)
 {
   const char *args[] = { "dossier", NULL };
 
@@ -245,6 +245,33 @@ test_embedded_dossier_and_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While a file loads, the window says which and offers to cancel;
+ * cancelling keeps the dossier that was open. */
+static void
+test_cancel_open (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  g_autofree char *good = g_build_filename (g_getenv ("DOSSIER_SOURCE_DIR"), "tests", "data", "app-good.json", NULL);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  DossierWindow *window = dossier_test_new_window (app);
+  DossierSelection *selection = dossier_window_get_selection (window);
+  DossierStore *embedded = dossier_selection_get_store (selection);
+  GtkWidget *revealer = dossier_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  dossier_window_open_file (window, good_file);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  dossier_test_spin_for (500);
+  g_assert_true (dossier_selection_get_store (selection) == embedded);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_round_trip (void)
 {
@@ -285,7 +312,7 @@ main (int   argc,
 {
   dossier_test_init (&argc, &argv);
 
-  g_test_add_func ("/application/starts-with-three-views", test_starts_with_three_views);
+  g_test_add_func ("/application/starts-with-its-views", test_starts_with_its_views);
   g_test_add_func ("/application/view-option", test_view_option);
   g_test_add_func ("/application/version", test_version);
   g_test_add_func ("/application/unknown-option", test_unknown_option);
@@ -293,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/application/window-size-round-trip", test_window_size_round_trip);
   g_test_add_func ("/application/validate-exit-codes", test_validate_exit_codes);
   g_test_add_func ("/application/embedded-dossier-and-bad-file", test_embedded_dossier_and_bad_file);
+  g_test_add_func ("/application/cancel-open", test_cancel_open);
 
   return g_test_run ();
 }

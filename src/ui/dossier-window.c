@@ -22,12 +22,16 @@ struct _DossierWindow
   /* A file being loaded in a worker thread, and what to show once it is. */
   GCancellable *load_cancellable;
   GFile *loading_file;
+  guint loading_pulse_id;
   char *pending_kind;
   char *pending_id;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack *view_stack;
+  GtkRevealer *loading_revealer;
+  GtkLabel *loading_label;
+  GtkProgressBar *loading_progress;
   AdwBin *articles_bin;
   GtkWidget *articles_view;
   AdwBin *timeline_bin;
@@ -310,6 +314,55 @@ dossier_window_show_discrepancy_action (GtkWidget  *widget,
   dossier_discrepancies_view_show (DOSSIER_DISCREPANCIES_VIEW (self->discrepancies_view), discrepancy);
 }
 
+static gboolean
+dossier_window_pulse (gpointer user_data)
+{
+  DossierWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->loading_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The bar under the header while a file loads: which file, a pulsing
+ * bar (the loader cannot tell how far it is) and a way to give up.
+ * With @file NULL, hides it. */
+static void
+dossier_window_show_loading (DossierWindow *self,
+                             GFile         *file)
+{
+  g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
+
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Opening “%s”…"), name);
+      gtk_label_set_text (self->loading_label, text);
+      gtk_progress_bar_set_fraction (self->loading_progress, 0);
+      self->loading_pulse_id = g_timeout_add (100, dossier_window_pulse, self);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", file != NULL);
+  gtk_revealer_set_reveal_child (self->loading_revealer, file != NULL);
+}
+
+static void
+dossier_window_cancel_open_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->pending_kind, g_free);
+  g_clear_pointer (&self->pending_id, g_free);
+  dossier_window_show_loading (self, NULL);
+}
+
 static void
 dossier_window_dispose (GObject *object)
 {
@@ -318,6 +371,7 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
+  g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
@@ -341,6 +395,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, articles_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, relationships_bin);
@@ -348,6 +405,7 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, dossier_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", dossier_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, dossier_window_cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-item", "(ss)", dossier_window_show_item_action);
   gtk_widget_class_install_action (widget_class, "win.select-entity", "s", dossier_window_select_entity_action);
   gtk_widget_class_install_action (widget_class, "win.show-source", "(sutt)", dossier_window_show_source_action);
@@ -366,6 +424,8 @@ dossier_window_init (DossierWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
 
   self->selection = dossier_selection_new ();
   g_signal_connect_object (self->selection, "notify::store",
@@ -499,6 +559,7 @@ dossier_window_open_file_ready (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  dossier_window_show_loading (self, NULL);
   g_clear_object (&self->load_cancellable);
   file = g_steal_pointer (&self->loading_file);
 
@@ -526,6 +587,7 @@ dossier_window_open_file (DossierWindow *self,
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   g_set_object (&self->loading_file, file);
+  dossier_window_show_loading (self, file);
 
   dossier_store_load_file_async (file, self->load_cancellable,
                                  dossier_window_open_file_ready, g_object_ref (self));
