@@ -13,18 +13,20 @@
 # runtime-version.  That is the only step that uses the network, and only
 # the Debian mirror apt is configured with.
 #
-# Everything after that runs in a network namespace with no network at all
-# (unshare --net):
+# Everything after that runs with no network at all, in network, mount
+# and PID namespaces of its own (unshare), as an unprivileged user (nobody),
+# the way a desktop user runs Flatpak:
 #   * the stand-in runtime is installed into a temporary user installation,
 #   * flatpak-builder builds a copy of the manifest (the only change: the
-#     source path ".." becomes the absolute path of this checkout, since the
-#     copy lives elsewhere),
+#     source path ".." becomes the absolute path of the checkout, since the
+#     copy lives elsewhere), with downloads disabled,
 #   * the built app is installed from a local repository, with its Locale
-#     extension, and run under Xvfb with a private D-Bus session bus and the
-#     host's portals (document portal, xdg-desktop-portal, flatpak-portal):
+#     extension, and run under Xvfb with private D-Bus session and system
+#     buses and the host's portals (document portal, xdg-desktop-portal with
+#     its GTK backend, flatpak-portal):
 #       - the installed app's permissions are exactly the four finish-args,
 #       - dossier --version,
-#       - dossier --validate on the embedded dossier,
+#       - dossier --validate on the embedded dossier (resource:// URI),
 #       - dossier --validate on a host file handed in through the document
 #         portal (flatpak run --file-forwarding), and the same file refused
 #         when passed by its host path (no filesystem access),
@@ -32,13 +34,18 @@
 #       - a link opened inside the sandbox reaches the host through the
 #         OpenURI portal,
 #       - the window starts and a screenshot is taken,
+#       - an article opens in the WebKitGTK reading pane, whose web process
+#         WebKit starts in a sandbox of its own through flatpak-portal
+#         (screenshot),
 #       - Ctrl+O opens the file chooser portal's dialog (xdg-desktop-portal-gtk
 #         on the host), a path is typed into it with xdotool, the document
-#         portal grants the app that file and the app shows it (a second
-#         screenshot).
+#         portal grants the app that file and the app shows it (screenshot).
+# The script ends by printing what it could not prove with a stand-in.
 #
 # Run as root on Debian 12 (it installs what it needs with apt, and
-# debootstrap needs root).  It takes no arguments.
+# debootstrap needs root).  It takes no arguments.  It removes everything
+# it made except the Debian packages it installed, the cached stand-in
+# runtime and the screenshots.
 #
 # Environment:
 #   DOSSIER_FLATPAK_CACHE       where the stand-in runtime repository is kept
@@ -47,8 +54,9 @@
 #   DOSSIER_FLATPAK_REBUILD=1   rebuild the stand-in runtime even if cached
 #   DOSSIER_FLATPAK_SCREENSHOT  where the screenshot of the window goes
 #                               (default: /tmp/dossier-flatpak-screenshot.png);
-#                               the one taken after opening a file through
-#                               the portal goes next to it, as *-opened.png
+#                               the one with an article open and the one
+#                               after opening a file through the portal go
+#                               next to it, as *-article.png and *-opened.png
 #   DOSSIER_FLATPAK_KEEP=1      keep the scratch directory for debugging
 #   DOSSIER_FLATPAK_SUITE       Debian suite for the stand-in (default: the
 #                               host's codename, which must be bookworm or
@@ -59,7 +67,7 @@ set -euo pipefail
 readonly APP_ID=io.github.dossierapp.Dossier
 # Bump when the way the stand-in is put together changes, so cached copies
 # are rebuilt.
-readonly STANDIN_LAYOUT=4
+readonly STANDIN_LAYOUT=6
 
 SRCDIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MANIFEST=$SRCDIR/flatpak/$APP_ID.json
@@ -78,6 +86,9 @@ PLATFORM_PKGS=(
     fontconfig fonts-cantarell fonts-dejavu-core
     libgl1 libegl1 libgles2 libgl1-mesa-dri libegl-mesa0 libglx-mesa0
     locales-all gettext-base
+    # flatpak-spawn, which WebKitGTK uses to start its web processes in
+    # sandboxes of their own (the GNOME runtime has it too).
+    flatpak-xdg-utils
 )
 # What the stand-in Sdk adds: everything meson needs to build the app with
 # no network, plus what flatpak-builder runs inside the Sdk
@@ -265,6 +276,8 @@ build_standin() {
     mkdir -p "$b"
     local kr=()
     [ -n "$keyring" ] && [ -f "$keyring" ] && kr=(--keyring="$keyring")
+    # The tree's own apt needs certificates to reach an https mirror.
+    case $mirror in https:*) kr+=(--include=ca-certificates) ;; esac
 
     log "Stand-in $platform: debootstrap --variant=minbase $suite from $mirror"
     local t0=$SECONDS
@@ -283,6 +296,13 @@ build_standin() {
     note "apt-get install ${PLATFORM_PKGS[*]}"
     root_apt "$b/platform" "${PLATFORM_PKGS[@]}" >"$b/platform-apt.log" 2>&1 ||
         { tail -n 30 "$b/platform-apt.log"; die "installing the Platform packages failed (log above)"; }
+    # Debian keeps flatpak-spawn, xdg-open and xdg-email off the PATH (they
+    # are for inside a sandbox); the GNOME runtime has them in /usr/bin.
+    local tool
+    for tool in flatpak-spawn xdg-open xdg-email; do
+        [ -e "$b/platform/usr/bin/$tool" ] ||
+            ln -s "../libexec/flatpak-xdg-utils/$tool" "$b/platform/usr/bin/$tool"
+    done
     note "done in $((SECONDS - t0)) s"
 
     log "Stand-in $sdk: the Platform plus compilers and -dev packages"
@@ -323,6 +343,7 @@ fail() { FAILED+=("$1"); printf '    FAIL  %s\n' "$1"; [ $# -lt 2 ] || printf '%
 
 XVFB_PID=
 BUS_PID=
+SYSTEM_BUS_PID=
 APP_PID=
 
 offline_cleanup() {
@@ -339,6 +360,7 @@ offline_cleanup() {
         fusermount3 -u "$XDG_RUNTIME_DIR/doc" 2>/dev/null ||
             fusermount3 -uz "$XDG_RUNTIME_DIR/doc" 2>/dev/null
     fi
+    [ -z "$SYSTEM_BUS_PID" ] || { kill "$SYSTEM_BUS_PID"; wait "$SYSTEM_BUS_PID"; } 2>/dev/null
     [ -z "$XVFB_PID" ] || { kill "$XVFB_PID"; wait "$XVFB_PID"; } 2>/dev/null
 }
 
@@ -380,6 +402,36 @@ start_display_and_bus() {
         sleep 0.1
     done
     [ -S "$XDG_RUNTIME_DIR/bus" ] || die "the D-Bus session bus did not start"
+
+    # And a system bus, as every desktop has: flatpak asks it for parental
+    # controls (malcontent, through accounts-service) before it installs or
+    # runs an app, and goes on when the service is not there.  Root skips
+    # that check; other users fail without a system bus.
+    cat >"$WORK/system-bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>system</type>
+  <listen>unix:path=$XDG_RUNTIME_DIR/system_bus_socket</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/>
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+    export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$XDG_RUNTIME_DIR/system_bus_socket
+    dbus-daemon --config-file="$WORK/system-bus.conf" --nofork --nopidfile \
+        >"$WORK/system-bus.log" 2>&1 &
+    SYSTEM_BUS_PID=$!
+    for _ in $(seq 50); do
+        [ -S "$XDG_RUNTIME_DIR/system_bus_socket" ] && break
+        sleep 0.1
+    done
+    [ -S "$XDG_RUNTIME_DIR/system_bus_socket" ] ||
+        { cat "$WORK/system-bus.log"; die "the private system bus did not start"; }
 }
 
 # Prints the embedded dossier as a resource:// URI, from the GResource
@@ -496,7 +548,6 @@ check_reader() {
         return
     fi
     colours=$(settled_screenshot "$WORK/screenshot-article.png")
-    cp "$WORK/screenshot-article.png" "$shot"
     # The app itself, plus the WebKit web process in a sandbox of its own.
     instances=$(flatpak ps --columns=application 2>/dev/null | grep -cxF "$APP_ID" || true)
     note "sandboxes of $APP_ID running: $instances"
@@ -565,7 +616,6 @@ PY
     fi
     local opened=${SCREENSHOT%.png}-opened.png colours others
     colours=$(settled_screenshot "$WORK/screenshot-opened.png")
-    cp "$WORK/screenshot-opened.png" "$opened"
     # Any other top-level window of the app now is its "Could not open"
     # dialog.
     others=$(xwininfo -root -children 2>/dev/null |
@@ -582,17 +632,69 @@ PY
     fi
 }
 
+# Root's half of the offline side, in the new network, mount and PID
+# namespaces ($2 = 1): gives the check its own /run/user, makes the
+# checkout and the stand-in repository readable at paths an unprivileged
+# user can reach, and hands over to an unprivileged user (nobody), as a
+# desktop user runs Flatpak.  Run by root, flatpak leaves the app root's
+# capabilities inside the sandbox, which is not what users get: WebKit, for
+# one, then makes its IPC thread SCHED_RR with RLIMIT_RTTIME 0, and the
+# kernel SIGKILLs the app whenever a timer tick catches that thread running.
+offline_root() {
+    WORK=$1
+    local private=$2 src=$SRCDIR repo=$CACHE/repo uid=65534 gid=65534
+    if [ "$private" = 1 ]; then
+        mount -t tmpfs -o mode=755,size=64m dossier-check-run /run/user
+        mkdir "$WORK/src" "$WORK/standin-repo"
+        mount --bind "$SRCDIR" "$WORK/src" && mount -o remount,bind,ro "$WORK/src"
+        mount --bind "$CACHE/repo" "$WORK/standin-repo" && mount -o remount,bind,ro "$WORK/standin-repo"
+        src=$WORK/src repo=$WORK/standin-repo
+    fi
+    # /dev/fuse is root-only where no udev rule opened it up (udev makes it
+    # 0666 on desktop systems); the document portal needs it.  This
+    # namespace gets its own world-usable node, the host's stays as it is.
+    if [ "$private" = 1 ] && [ -c /dev/fuse ] &&
+        ! setpriv --reuid=$uid --regid=$gid --clear-groups -- test -w /dev/fuse; then
+        local major minor
+        read -r major minor < <(stat -c '%t %T' /dev/fuse)
+        mknod -m 666 /run/user/fuse c $((0x$major)) $((0x$minor))
+        mount --bind /run/user/fuse /dev/fuse
+    fi
+    chown "$uid:$gid" "$WORK"
+    if [ "$private" = 1 ] &&
+        setpriv --reuid=$uid --regid=$gid --clear-groups -- \
+            bwrap --ro-bind / / --unshare-user --unshare-pid --dev /dev -- true 2>/dev/null &&
+        setpriv --reuid=$uid --regid=$gid --clear-groups -- \
+            test -r "$src/meson.build" -a -r "$repo/config"; then
+        mkdir -m 700 "/run/user/$uid"
+        chown "$uid:$gid" "/run/user/$uid"
+        note "the rest runs as the unprivileged user nobody (uid $uid), as a desktop user runs Flatpak"
+        exec setpriv --reuid=$uid --regid=$gid --clear-groups --inh-caps=-all -- \
+            "$BASH" "$src/flatpak/check.sh" --offline-user "$WORK" "/run/user/$uid" "$src" "$repo"
+    fi
+    note "WARNING: cannot run the rest as an unprivileged user here (no unprivileged user"
+    note "namespaces for bubblewrap, or the checkout or cache is unreadable to nobody);"
+    note "running as root: inside the sandbox the app then keeps root's capabilities."
+    chown 0:0 "$WORK"
+    local rundir=$WORK/run
+    [ "$private" = 1 ] && rundir=/run/user/0
+    offline_main "$WORK" "$rundir" "$src" "$repo"
+}
+
+# The offline checks, as the user who runs Flatpak: $1 the scratch
+# directory, $2 XDG_RUNTIME_DIR, $3 the checkout, $4 the stand-in repository.
 offline_main() {
     WORK=$1
-    export HOME=$WORK/home XDG_RUNTIME_DIR=$WORK/run
-    if [ "${2:-0}" = 1 ]; then
-        mount -t tmpfs -o mode=755,size=64m dossier-check-run /run/user
-        XDG_RUNTIME_DIR=/run/user/$(id -u)
-    fi
+    SRCDIR=$3
+    STANDIN_REPO=$4
+    export HOME=$WORK/home XDG_RUNTIME_DIR=$2
     export XDG_CONFIG_HOME=$HOME/.config XDG_DATA_HOME=$HOME/.local/share XDG_CACHE_HOME=$HOME/.cache
     export FLATPAK_USER_DIR=$WORK/flatpak-user FLATPAK_SYSTEM_DIR=$WORK/flatpak-system
     export XDG_DATA_DIRS=$FLATPAK_USER_DIR/exports/share:/usr/local/share:/usr/share
     mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME/applications" "$FLATPAK_USER_DIR" "$FLATPAK_SYSTEM_DIR"
+    # An empty system installation, so flatpak looks at nothing of the host's
+    # (only root may create one on demand).
+    ostree init --repo="$FLATPAK_SYSTEM_DIR/repo" --mode=bare-user-only
     mkdir -p "$XDG_RUNTIME_DIR"
     chmod 700 "$XDG_RUNTIME_DIR"
     trap offline_cleanup EXIT
@@ -607,8 +709,10 @@ offline_main() {
         note "network: NOT cut off (see the warning above)"
     fi
 
+    start_display_and_bus
+
     log "Installing the stand-in $RUNTIME//$VERSION and $SDK//$VERSION (temporary user installation)"
-    flatpak --user remote-add --no-gpg-verify standin "file://$CACHE/repo"
+    flatpak --user remote-add --no-gpg-verify standin "file://$STANDIN_REPO"
     flatpak --user install -y --noninteractive standin "$SDK//$VERSION" "$RUNTIME//$VERSION" >"$WORK/install-runtime.log" 2>&1 ||
         { cat "$WORK/install-runtime.log"; die "could not install the stand-in runtime"; }
 
@@ -624,7 +728,7 @@ for mod in m["modules"]:
     for s in mod.get("sources", []):
         if isinstance(s, dict) and s.get("type") == "dir" and s.get("path") == "..":
             s["path"] = srcdir
-            changed.append("module %s: dir source path '..' -> %s" % (mod["name"], srcdir))
+            changed.append("module %s: dir source path '..' -> %s (the checkout)" % (mod["name"], srcdir))
 json.dump(m, open(out, "w", encoding="utf-8"), indent=4)
 for c in changed:
     print("    copy of the manifest changed: " + c)
@@ -676,8 +780,6 @@ sys.exit(0 if got == want else 1)'; then
     else
         fail "the installed app has exactly the four permissions"
     fi
-
-    start_display_and_bus
 
     log "Running the app in the sandbox"
     local out version
@@ -796,8 +898,6 @@ EOF
         note "window: $win"
         local colours
         colours=$(settled_screenshot "$WORK/screenshot.png")
-        mkdir -p "$(dirname "$SCREENSHOT")"
-        cp "$WORK/screenshot.png" "$SCREENSHOT"
         if kill -0 "$APP_PID" 2>/dev/null && [ "$colours" -gt 64 ]; then
             pass "the window starts and draws ($colours colours); screenshot: $SCREENSHOT"
         else
@@ -875,15 +975,18 @@ main() {
     # shellcheck disable=SC2064
     trap "cleanup_work '$WORK'" EXIT
 
-    # A network namespace with no network, and a mount namespace whose
-    # /run/user is a private tmpfs: the portals and flatpak expect
-    # XDG_RUNTIME_DIR to be /run/user/UID (the document portal hands out
-    # paths below it, and the sandbox sees them at the same place), and this
-    # check must not share it with a real session.
-    log "Cutting off the network for the rest of the check (unshare --net --mount)"
+    # A network namespace with no network; a mount namespace whose
+    # /run/user is a private tmpfs (the portals and flatpak expect
+    # XDG_RUNTIME_DIR to be /run/user/UID: the document portal hands out
+    # paths below it, and the sandbox sees them at the same place), and
+    # this check must not share it with a real session; and a PID namespace,
+    # so that nothing it started outlives it (WebKit's web-process sandboxes,
+    # started through flatpak-portal, can otherwise linger).
+    log "Cutting off the network for the rest of the check (unshare --net --mount --pid)"
     mkdir -p /run/user
-    local rc=0 runner=(unshare --net --mount --propagation private --) private_run=1
-    if ! unshare --net --mount --propagation private -- true 2>/dev/null; then
+    local rc=0 private_run=1
+    local runner=(unshare --net --mount --pid --fork --mount-proc --propagation private --)
+    if ! "${runner[@]}" true 2>/dev/null; then
         note "WARNING: cannot create network and mount namespaces here; running with the host's"
         note "network and a scratch XDG_RUNTIME_DIR (the document portal checks will fail)."
         note "The build and the app still run in Flatpak sandboxes without network access."
@@ -892,10 +995,27 @@ main() {
     fi
     "${runner[@]}" "$BASH" "$SELF" --offline "$WORK" "$private_run" 9>&- || rc=$?
 
+    # The screenshots, from the scratch directory to where they are kept.
+    local shot shots=()
+    mkdir -p "$(dirname "$SCREENSHOT")"
+    for shot in "$WORK"/screenshot*.png; do
+        [ -f "$shot" ] || continue
+        case $shot in *-before-open.png) continue ;; esac
+        shot=$(basename "$shot" .png)
+        cp "$WORK/$shot.png" "${SCREENSHOT%.png}${shot#screenshot}.png"
+        shots+=("${SCREENSHOT%.png}${shot#screenshot}.png")
+    done
+
+    log "Cleaning up $WORK (the temporary installation, build and portals' files)"
+    trap - EXIT
+    cleanup_work "$WORK"
+
     local total=$((SECONDS - start))
     log "Summary"
     note "stand-in runtime: $CACHE/repo (kept for the next run; delete it to start fresh)"
-    note "screenshot from inside the sandbox: $SCREENSHOT"
+    for shot in "${shots[@]}"; do
+        note "screenshot from inside the sandbox: $shot"
+    done
     cat <<EOF
 
     What this check cannot prove, because the runtime is a stand-in built
@@ -946,7 +1066,9 @@ cleanup_work() {
 # Run, unless sourced (to reuse the functions while debugging).
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     if [ "${1:-}" = --offline ]; then
-        offline_main "$2" "${3:-0}"
+        offline_root "$2" "${3:-0}"
+    elif [ "${1:-}" = --offline-user ]; then
+        offline_main "$2" "$3" "$4" "$5"
     else
         main "$@"
     fi

@@ -435,6 +435,8 @@ test_unreadable (void)
   g_autofree char *dir = g_dir_make_tmp ("dossier-catalogue-XXXXXX", &error);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   g_autofree char *fifo = g_build_filename (dir, "fifo.json", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.json", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.json", NULL);
   g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) gio_error = NULL;
@@ -464,7 +466,29 @@ test_unreadable (void)
   expected = g_strdup_printf ("\"%s\" is not a regular file\n", fifo);
   got = validate (fifo);
   g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
 
+  /* A link to an endless device */
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  expected = g_strdup_printf ("\"%s\" is not a regular file\n", zero);
+  got = validate (zero);
+  g_assert_cmpstr (got, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&got, g_free);
+
+  /* No permission to read (meaningless for root, who may read anything) */
+  g_file_set_contents (locked, "{}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+  if (geteuid () != 0)
+    {
+      got = validate (locked);
+      g_assert_true (g_str_has_suffix (got, "Permission denied\n"));
+    }
+
+  g_unlink (locked);
+  g_unlink (zero);
   g_unlink (fifo);
   g_rmdir (dir);
 }
