@@ -26,11 +26,18 @@ export G_SLICE=always-malloc
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:print_summary=1
 asan=detect_leaks=1:halt_on_error=1:abort_on_error=1:print_summary=1
 
+status=0
+
 echo "== model tests: ASan, UBSan, LeakSanitizer without suppressions"
 ASAN_OPTIONS=$asan LSAN_OPTIONS=report_objects=1 \
-  meson test -C "$builddir" --suite model --print-errorlogs --timeout-multiplier 3
+  meson test -C "$builddir" --suite model --print-errorlogs --timeout-multiplier 3 || status=1
 
 echo "== all other tests: ASan, UBSan, LeakSanitizer with tests/lsan.supp, under Xvfb"
-ASAN_OPTIONS=$asan LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
+# GLX rather than EGL: Mesa's EGL set-up leaks a block from a driver it then
+# unloads, so that no frame of the report can be named in a suppression;
+# with GLX the driver stays loaded.
+GDK_DEBUG=gl-glx ASAN_OPTIONS=$asan LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
   xvfb-run -a -s "-screen 0 1400x900x24" \
-  meson test -C "$builddir" --no-suite model --print-errorlogs --timeout-multiplier 3
+  meson test -C "$builddir" --no-suite model --print-errorlogs --timeout-multiplier 3 || status=1
+
+exit $status
