@@ -9,15 +9,18 @@
 #define SEPARATOR 0xFF
 
 #ifndef DOSSIER_FUZZING
-/* Plain scans (strstr, linear) before the suffix array is built: most
- * articles are quoted a few times and never need it */
-#define PLAIN_SCANS 8
+/* Plain scans (strstr) run until they have read this many times the text:
+ * building the suffix array costs about as much as a hundred scans
+ * (measured: ~19 ns per byte against ~0.2 for strstr), so an article quoted
+ * a few dozen times never pays for it, while a file that quotes one long
+ * article thousands of times stays linear instead of quadratic */
+#define PLAIN_SCAN_BUDGET 64
 /* Short texts are scanned faster than any index is built */
 #define MIN_INDEXED_LENGTH 1024
 #else
 /* The fuzzer's inputs are small: index them all after one scan, and check
  * every indexed lookup against a plain scan */
-#define PLAIN_SCANS 1
+#define PLAIN_SCAN_BUDGET 0
 #define MIN_INDEXED_LENGTH 2
 #endif
 /* Range minimum: block minima with a sparse table over them */
@@ -33,7 +36,7 @@ struct _DossierTextIndex
   guint n_paragraphs;
 
   GHashTable *cache;    /* needle (owned) → position + 1, or 0 when absent */
-  guint n_scans;
+  gsize scanned;        /* bytes read by plain scans so far */
 
   /* NULL until built: the suffix array of text and the range-minimum
    * table over it (sparse[k][i] = the smallest position among blocks
@@ -405,7 +408,7 @@ dossier_text_index_find (DossierTextIndex *self,
     {
       gboolean found;
 
-      if (self->sa == NULL && self->n_scans >= PLAIN_SCANS &&
+      if (self->sa == NULL && self->scanned >= PLAIN_SCAN_BUDGET * self->length &&
           self->length >= MIN_INDEXED_LENGTH && self->length <= G_MAXINT32)
         build (self);
 
@@ -425,10 +428,10 @@ dossier_text_index_find (DossierTextIndex *self,
         {
           const char *at = strstr ((const char *) self->text, needle);
 
-          self->n_scans++;
           found = at != NULL;
           if (found)
             position = (const guchar *) at - self->text;
+          self->scanned += found ? position + strlen (needle) : self->length;
         }
 
       g_hash_table_insert (self->cache, g_strdup (needle), found ? GSIZE_TO_POINTER (position + 1) : NULL);
