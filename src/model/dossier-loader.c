@@ -56,6 +56,12 @@ typedef struct
   GPtrArray *problems;
   gboolean stopped;
 
+  /* The text, and the members of its top-level object as the syntax check
+   * found them: each top-level array is a stand-in "[I]" in the tree that
+   * load_tree() reads, I being its member's index in the outline */
+  const char *data;
+  GArray *outline;      /* DossierOutlineMember */
+
   /* Per collection: the items in file order (NULL where an element was
    * unusable) and id → index + 1 into them */
   GPtrArray *items[N_COLLECTIONS];
@@ -837,6 +843,92 @@ typedef gpointer (*ReadFunc) (Loader     *self,
                               JsonObject *object,
                               const Path *path);
 
+/* The id of @item of @collection, which the item keeps: the tree it was
+ * read from is freed before the load ends */
+static const char *
+item_id (Collection collection,
+         gpointer   item)
+{
+  switch (collection)
+    {
+    case ARTICLES:
+      return dossier_article_get_id (item);
+    case ENTITIES:
+      return dossier_entity_get_id (item);
+    case EVENTS:
+      return dossier_event_get_id (item);
+    case RELATIONS:
+      return dossier_relation_get_id (item);
+    case DISCREPANCIES:
+    case N_COLLECTIONS:
+    default:
+      return dossier_discrepancy_get_id (item);
+    }
+}
+
+static void
+read_element (Loader     *self,
+              Collection  collection,
+              JsonNode   *node,
+              const Path *path,
+              ReadFunc    read)
+{
+  JsonObject *object = check_object (self, node, path);
+  gpointer item = object ? read (self, object, path) : NULL;
+
+  register_item (self, collection, path, item ? item_id (collection, item) : NULL, item);
+}
+
+/* Parses the elements of a top-level array a few hundred kilobytes at a
+ * time, each batch freed once read: the whole file as one json-glib tree
+ * takes about five times its size. */
+#define BATCH_BYTES (256 * 1024)
+
+static void
+read_outlined_collection (Loader     *self,
+                          Collection  collection,
+                          GArray     *elements,
+                          ReadFunc    read)
+{
+  const char *key = collection_keys[collection];
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) batch = g_string_new (NULL);
+  guint first = 0;
+
+  while (first < elements->len && !self->stopped)
+    {
+      const DossierSpan *start = &g_array_index (elements, DossierSpan, first);
+      g_autoptr(GError) error = NULL;
+      guint last = first;
+      JsonArray *array;
+
+      /* The elements and the commas between them, as they are in the text */
+      while (last + 1 < elements->len &&
+             g_array_index (elements, DossierSpan, last + 1).end - start->start <= BATCH_BYTES)
+        last++;
+      g_string_truncate (batch, 0);
+      g_string_append_c (batch, '[');
+      g_string_append_len (batch, self->data + start->start,
+                           g_array_index (elements, DossierSpan, last).end - start->start);
+      g_string_append_c (batch, ']');
+
+      /* The syntax check passed, so this cannot fail unless json-glib
+       * refuses what the check allows */
+      if (!json_parser_load_from_data (parser, batch->str, batch->len, &error))
+        {
+          report (self, INDEX (KEY (NULL, key), first), "%s", error->message);
+          return;
+        }
+
+      array = json_node_get_array (json_parser_get_root (parser));
+      for (guint i = first; i <= last && !self->stopped; i++)
+        read_element (self, collection, json_array_get_element (array, i - first),
+                      INDEX (KEY (NULL, key), i), read);
+
+      first = last + 1;
+    }
+}
+
 static void
 read_collection (Loader     *self,
                  JsonObject *root,
@@ -849,15 +941,17 @@ read_collection (Loader     *self,
 
   self->broken[collection] = array == NULL && json_object_has_member (root, key);
 
-  for (guint i = 0; i < n && !self->stopped; i++)
+  if (array != NULL && self->outline != NULL)
     {
-      const Path *path = INDEX (KEY (NULL, key), i);
-      JsonObject *object = check_object (self, json_array_get_element (array, i), path);
-      gpointer item = object ? read (self, object, path) : NULL;
+      guint member = json_array_get_int_element (array, 0);
 
-      register_item (self, collection, path,
-                     item ? json_object_get_string_member (object, "id") : NULL, item);
+      read_outlined_collection (self, collection,
+                                g_array_index (self->outline, DossierOutlineMember, member).elements, read);
+      return;
     }
+
+  for (guint i = 0; i < n && !self->stopped; i++)
+    read_element (self, collection, json_array_get_element (array, i), INDEX (KEY (NULL, key), i), read);
 }
 
 static DossierStore *
@@ -967,12 +1061,40 @@ check_encoding (const char *data,
   return dossier_problem_new ("", _("the file is not valid UTF-8 text"), line, column);
 }
 
+/* The top-level object of @data with each array that is a member's value
+ * replaced by "[I]", I being the member's index in @outline */
+static GString *
+outline_skeleton (const char *data,
+                  GArray     *outline)
+{
+  GString *skeleton = g_string_new ("{");
+
+  for (guint i = 0; i < outline->len; i++)
+    {
+      const DossierOutlineMember *member = &g_array_index (outline, DossierOutlineMember, i);
+
+      if (i > 0)
+        g_string_append_c (skeleton, ',');
+      g_string_append_len (skeleton, data + member->key.start, member->key.end - member->key.start);
+      g_string_append_c (skeleton, ':');
+      if (member->elements != NULL)
+        g_string_append_printf (skeleton, "[%u]", i);
+      else
+        g_string_append_len (skeleton, data + member->value.start, member->value.end - member->value.start);
+    }
+  g_string_append_c (skeleton, '}');
+
+  return skeleton;
+}
+
 DossierStore *
 dossier_loader_load (GBytes    *bytes,
                      GPtrArray *problems)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) outline = NULL;
+  g_autoptr(GString) skeleton = NULL;
   DossierProblem *problem;
   DossierStore *store;
   Loader self = { problems, FALSE };
@@ -985,15 +1107,23 @@ dossier_loader_load (GBytes    *bytes,
 
   problem = check_encoding (data, length);
   if (problem == NULL)
-    problem = dossier_syntax_check (data, length);
+    problem = dossier_syntax_check (data, length, &outline);
   if (problem != NULL)
     {
       g_ptr_array_add (problems, problem);
       return NULL;
     }
+  self.data = data;
+  self.outline = outline;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &error))
+  /* Only the top level as one tree: its arrays are read a batch of
+   * elements at a time (read_outlined_collection()) */
+  if (outline != NULL)
+    skeleton = outline_skeleton (data, outline);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, skeleton ? skeleton->str : data,
+                                   skeleton ? (gssize) skeleton->len : (gssize) length, &error))
     {
       g_ptr_array_add (problems, problem_from_json_error (error));
       return NULL;

@@ -22,8 +22,27 @@ G_BEGIN_DECLS
  * parsed), enough for 100,000 events with their sources */
 #define DOSSIER_MAX_VALUES 4000000
 
-DossierProblem *dossier_syntax_check (const char *data,
-                                      gsize       length);
+/* Where something is in the text, in bytes from its start */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} DossierSpan;
+
+/* One member of the top-level object, as the syntax check found it: the
+ * loader parses each element of a top-level array on its own, so that the
+ * whole file never has to be one tree in memory. */
+typedef struct
+{
+  DossierSpan key;      /* the member name with its quotes, as written */
+  DossierSpan value;
+  GArray *elements;     /* DossierSpan of each element when the value is an
+                         * array, otherwise NULL */
+} DossierOutlineMember;
+
+DossierProblem *dossier_syntax_check (const char  *data,
+                                      gsize        length,
+                                      GArray     **outline);
 
 void            dossier_syntax_locate (const char *data,
                                        const char *at,

@@ -222,16 +222,32 @@ scan_literal (Scanner *sc)
   return fail_unexpected (sc, _("expected a value"));
 }
 
+static void
+clear_outline_member (gpointer data)
+{
+  DossierOutlineMember *member = data;
+
+  g_clear_pointer (&member->elements, g_array_unref);
+}
+
 /**
  * dossier_syntax_check:
  * @data: valid UTF-8 without NUL bytes
  *
+ * @outline: (out) (optional) (element-type DossierOutlineMember): where
+ *   to put the members of the top-level object, when the text is valid
+ *   and that value is an object; otherwise set to %NULL
+ *
  * Returns: (transfer full) (nullable): the first syntax problem, or %NULL
  */
 DossierProblem *
-dossier_syntax_check (const char *data,
-                      gsize       length)
+dossier_syntax_check (const char  *data,
+                      gsize        length,
+                      GArray     **outline)
 {
+  g_autoptr(GArray) members = NULL;
+  DossierOutlineMember *member = NULL;  /* the one being read */
+  DossierSpan *element = NULL;          /* its array's element being read */
   Scanner sc = { data, data, data + length, NULL };
   gboolean in_object[DOSSIER_MAX_DEPTH];
   guint n_elements[DOSSIER_MAX_DEPTH];
@@ -239,6 +255,9 @@ dossier_syntax_check (const char *data,
   guint n_values = 0;
   State state = EXPECT_VALUE;
   gboolean ok = TRUE;
+
+  if (outline != NULL)
+    *outline = NULL;
 
   skip_space (&sc);
   if (sc.p == sc.end)
@@ -253,6 +272,21 @@ dossier_syntax_check (const char *data,
 
       if (state == EXPECT_VALUE)
         {
+          /* The value of a member of the top-level object, or an element
+           * of one that is an array */
+          if (members != NULL && depth == 1 && sc.p < sc.end)
+            {
+              member->value.start = sc.p - data;
+              if (*sc.p == '[')
+                member->elements = g_array_new (FALSE, FALSE, sizeof (DossierSpan));
+            }
+          else if (members != NULL && depth == 2 && member->elements != NULL)
+            {
+              g_array_set_size (member->elements, member->elements->len + 1);
+              element = &g_array_index (member->elements, DossierSpan, member->elements->len - 1);
+              element->start = sc.p - data;
+            }
+
           if (++n_values > DOSSIER_MAX_VALUES)
             {
               g_autofree char *message =
@@ -271,6 +305,11 @@ dossier_syntax_check (const char *data,
                   continue;
                 }
               in_object[depth] = *sc.p == '{';
+              if (depth == 0 && in_object[0] && outline != NULL)
+                {
+                  members = g_array_new (FALSE, TRUE, sizeof (DossierOutlineMember));
+                  g_array_set_clear_func (members, clear_outline_member);
+                }
               n_elements[depth++] = 1;
               sc.p++;
               skip_space (&sc);
@@ -296,10 +335,19 @@ dossier_syntax_check (const char *data,
         }
       else if (state == EXPECT_MEMBER)
         {
+          const char *name = sc.p;
+
           if (sc.p == sc.end || *sc.p != '"')
             ok = fail_unexpected (&sc, _("expected a member name in double quotes"));
           else if (scan_string (&sc))
             {
+              if (members != NULL && depth == 1)
+                {
+                  g_array_set_size (members, members->len + 1);
+                  member = &g_array_index (members, DossierOutlineMember, members->len - 1);
+                  member->key.start = name - data;
+                  member->key.end = sc.p - data;
+                }
               skip_space (&sc);
               if (sc.p < sc.end && *sc.p == ':')
                 {
@@ -320,6 +368,9 @@ dossier_syntax_check (const char *data,
         }
       else if (in_object[depth - 1])
         {
+          if (members != NULL && depth == 1 && sc.p < sc.end)
+            member->value.end = sc.p - data;
+
           if (sc.p < sc.end && *sc.p == ',')
             {
               sc.p++;
@@ -335,6 +386,9 @@ dossier_syntax_check (const char *data,
         }
       else
         {
+          if (members != NULL && depth == 2 && member->elements != NULL && sc.p < sc.end)
+            element->end = sc.p - data;
+
           if (sc.p < sc.end && *sc.p == ',')
             {
               if (++n_elements[depth - 1] > DOSSIER_MAX_ARRAY_LENGTH)
@@ -355,6 +409,9 @@ dossier_syntax_check (const char *data,
             ok = fail_unexpected (&sc, _("expected ',' or ']'"));
         }
     }
+
+  if (outline != NULL)
+    *outline = sc.problem == NULL ? g_steal_pointer (&members) : NULL;
 
   return sc.problem;
 }
