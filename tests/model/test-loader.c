@@ -343,6 +343,54 @@ test_ids (void)
   }
 }
 
+/* Top-level arrays are read in batches of elements (a few hundred KB each):
+ * positions, duplicate ids and references stay right across batches, and
+ * whatever follows a collection in the file is still read. */
+static void
+test_batches (void)
+{
+  const guint n = 6000;  /* about 1.2 MB of entities: several batches */
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"dossier/1\", \"id\": \"batches\", "
+                                          "\"title\": \"Batches\", \"articles\": [], \"entities\": [");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s\n  { \"id\": \"e%u\", \"name\": \"Entity number %u with a name long "
+                            "enough to take some room\", \"kind\": \"%s\" }",
+                            i > 0 ? "," : "", i == n - 1 ? 3 : i, i, i == n - 2 ? "planet" : "company");
+  g_string_append (json, "\n], \"relations\": [ { \"id\": \"r\", \"type\": \"partners-with\", "
+                   "\"from\": \"e5000\", \"to\": \"e5001\", \"sources\": [ { \"reference\": \"R\" } ] } ] }");
+
+  store = load_text (json->str, &problems, &error);
+  g_assert_null (store);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s: %s", problem (problems, i)->path, problem (problems, i)->message);
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_problem (problem (problems, 0), "entities[5998].kind", "unknown kind \"planet\"");
+  assert_problem (problem (problems, 1), "entities[5999].id", "duplicate id \"e3\", already used by entities[3]");
+
+  /* Without the two mistakes it loads, and the relation after the entities
+   * points at the entities of a later batch */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_error (&error);
+  {
+    g_autofree char *fixed = g_strdup (json->str);
+    char *planet = strstr (fixed, "planet");
+    char *dup = strstr (fixed, "\"e3\", \"name\": \"Entity number 5999");
+
+    memcpy (planet, "person", 6);
+    memcpy (dup, "\"z3\"", 4);
+    store = load_text (fixed, &problems, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_store_get_entities (store)), ==, n);
+  g_assert_cmpstr (dossier_entity_get_name (dossier_store_lookup_entity (store, "e5001")), ==,
+                   "Entity number 5001 with a name long enough to take some room");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_store_get_relations (store)), ==, 1);
+}
+
 static void
 test_dangling (void)
 {
@@ -934,6 +982,7 @@ main (int    argc,
   g_test_add_func ("/loader/missing-field", test_missing_field);
   g_test_add_func ("/loader/wrong-type", test_wrong_type);
   g_test_add_func ("/loader/ids", test_ids);
+  g_test_add_func ("/loader/batches", test_batches);
   g_test_add_func ("/loader/dangling", test_dangling);
   g_test_add_func ("/loader/dates", test_dates);
   g_test_add_func ("/loader/unknown-names", test_unknown_names);
