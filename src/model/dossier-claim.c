@@ -2,14 +2,14 @@
 
 #include "dossier-claim-private.h"
 #include "dossier-source.h"
-#include "dossier-util-private.h"
+#include "dossier-list-private.h"
 
 struct _DossierClaim
 {
   GObject parent_instance;
 
   char *value;
-  GListStore *sources;
+  GListModel *sources;
 };
 
 G_DEFINE_FINAL_TYPE (DossierClaim, dossier_claim, G_TYPE_OBJECT)

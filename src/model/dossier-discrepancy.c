@@ -5,7 +5,7 @@
 #include "dossier-event.h"
 #include "dossier-relation.h"
 #include "dossier-source.h"
-#include "dossier-util-private.h"
+#include "dossier-list-private.h"
 
 struct _DossierDiscrepancy
 {
@@ -13,12 +13,12 @@ struct _DossierDiscrepancy
 
   char *id;
   char *topic;
-  GListStore *claims;
+  GListModel *claims;
   char *resolution_summary;
-  GListStore *resolution_sources;
-  GListStore *entities;
-  GListStore *events;
-  GListStore *relations;
+  GListModel *resolution_sources;
+  GListModel *entities;
+  GListModel *events;
+  GListModel *relations;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDiscrepancy, dossier_discrepancy, G_TYPE_OBJECT)

@@ -5,7 +5,7 @@
 #include "dossier-entity.h"
 #include "dossier-event-private.h"
 #include "dossier-source.h"
-#include "dossier-util-private.h"
+#include "dossier-list-private.h"
 
 struct _DossierEvent
 {
@@ -16,8 +16,8 @@ struct _DossierEvent
   char *title;
   char *summary;
   DossierEventCategory category;
-  GListStore *entities;
-  GListStore *sources;
+  GListModel *entities;
+  GListModel *sources;
 };
 
 G_DEFINE_FINAL_TYPE (DossierEvent, dossier_event, G_TYPE_OBJECT)

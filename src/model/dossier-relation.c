@@ -4,7 +4,7 @@
 
 #include "dossier-relation-private.h"
 #include "dossier-source.h"
-#include "dossier-util-private.h"
+#include "dossier-list-private.h"
 
 struct _DossierRelation
 {
@@ -17,7 +17,7 @@ struct _DossierRelation
   char *summary;
   DossierDate *since;
   DossierDate *until;
-  GListStore *sources;
+  GListModel *sources;
 };
 
 G_DEFINE_FINAL_TYPE (DossierRelation, dossier_relation, G_TYPE_OBJECT)

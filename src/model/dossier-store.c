@@ -7,6 +7,7 @@
 #include "dossier-mention-private.h"
 #include "dossier-source.h"
 #include "dossier-store-private.h"
+#include "dossier-list-private.h"
 #include "dossier-util-private.h"
 
 #define READ_CHUNK (1024 * 1024)
@@ -66,10 +67,10 @@ struct _DossierStore
   char *description;
   char *language;
 
-  GListStore *lists[N_COLLECTIONS];
+  GListModel *lists[N_COLLECTIONS];
   GHashTable *by_id[N_COLLECTIONS];     /* id → item, owned by the list */
-  GHashTable *indexes[N_INDEXES];       /* item → GListStore */
-  GListStore *empty[N_KINDS];           /* returned for items without entries */
+  GHashTable *indexes[N_INDEXES];       /* item → GListModel */
+  GListModel *empty[N_KINDS];           /* returned for items without entries */
 };
 
 G_DEFINE_FINAL_TYPE (DossierStore, dossier_store, G_TYPE_OBJECT)
@@ -189,10 +190,10 @@ static void
 dossier_store_init (DossierStore *self)
 {
   for (guint i = 0; i < N_KINDS; i++)
-    self->empty[i] = g_list_store_new (kind_get_type (i));
+    self->empty[i] = dossier_list_new (kind_get_type (i), NULL);
   for (guint i = 0; i < N_COLLECTIONS; i++)
     {
-      self->lists[i] = g_list_store_new (kind_get_type (i));
+      self->lists[i] = dossier_list_new (kind_get_type (i), NULL);
       self->by_id[i] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   for (guint i = 0; i < N_INDEXES; i++)
@@ -623,7 +624,8 @@ fill_list (DossierStore *self,
            Kind          kind,
            GPtrArray    *items)
 {
-  g_list_store_splice (self->lists[kind], 0, 0, items->pdata, items->len);
+  g_object_unref (self->lists[kind]);
+  self->lists[kind] = dossier_list_new (kind_get_type (kind), items);
   for (guint i = 0; i < items->len; i++)
     g_hash_table_insert (self->by_id[kind], (gpointer) item_get_id (kind, items->pdata[i]),
                          items->pdata[i]);
@@ -732,7 +734,7 @@ get_index (DossierStore *self,
            Index         index,
            gpointer      key)
 {
-  GListStore *list = g_hash_table_lookup (self->indexes[index], key);
+  GListModel *list = g_hash_table_lookup (self->indexes[index], key);
 
   return G_LIST_MODEL (list ? list : self->empty[index_kinds[index]]);
 }

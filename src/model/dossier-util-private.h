@@ -7,9 +7,6 @@ G_BEGIN_DECLS
 
 /* Small helpers shared by the model classes; not part of the API. */
 
-GListStore *dossier_list_new (GType      item_type,
-                              GPtrArray *items);
-
 /* At most this many characters of a value from a file are shown in a
  * message about it */
 #define DOSSIER_MAX_SHOWN_CHARS 200
