@@ -44,6 +44,12 @@ struct _DossierMatcher
   gsize mask;           /* size of the table - 1 */
   gboolean built;
 
+  /* A filter before the table: the first two bytes of every name of two
+   * bytes or more (a bit per pair), and the names of one byte; most
+   * places in a text start no name, and these two lookups tell */
+  guint8 *first_pairs;  /* 65536 bits */
+  gboolean one_byte[256];
+
   /* Scratch space reused from one text to the next */
   GString *folded;
   GArray *map;          /* gsize: folded byte offset → original byte offset */
@@ -131,6 +137,7 @@ dossier_matcher_free (DossierMatcher *self)
   g_ptr_array_unref (self->names);
   g_free (self->keys);
   g_free (self->flags);
+  g_free (self->first_pairs);
   g_string_free (self->folded, TRUE);
   g_array_unref (self->map);
   g_hash_table_unref (self->fold_cache);
@@ -187,14 +194,26 @@ build_prefixes (DossierMatcher *self)
 
   g_free (self->keys);
   g_free (self->flags);
+  g_free (self->first_pairs);
   self->keys = g_new0 (guint64, size);
   self->flags = g_new0 (guint8, size);
   self->mask = size - 1;
+  self->first_pairs = g_new0 (guint8, 65536 / 8);
+  memset (self->one_byte, 0, sizeof self->one_byte);
 
   for (guint i = 0; i < self->names->len; i++)
     {
       const Name *name = self->names->pdata[i];
       guint64 h = self->seed;
+
+      if (name->text.len == 1)
+        self->one_byte[(guchar) name->text.str[0]] = TRUE;
+      else
+        {
+          guint pair = (guchar) name->text.str[0] << 8 | (guchar) name->text.str[1];
+
+          self->first_pairs[pair / 8] |= 1 << (pair % 8);
+        }
 
       for (gsize d = 0; d < name->text.len; d++)
         {
@@ -352,6 +371,30 @@ match_at (DossierMatcher *self,
   return 0;
 }
 
+/* Whether some name may start at @p: a necessary condition for match_at() */
+static inline gboolean
+may_start (DossierMatcher *self,
+           const char     *p,
+           const char     *end)
+{
+  guint pair;
+
+  if (self->one_byte[(guchar) p[0]])
+    return TRUE;
+  if (p + 1 == end)
+    return FALSE;
+  pair = (guchar) p[0] << 8 | (guchar) p[1];
+
+  return (self->first_pairs[pair / 8] & (1 << (pair % 8))) != 0;
+}
+
+/* The next character, with a shortcut for ASCII */
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
 /**
  * dossier_matcher_find:
  * @text: valid UTF-8
@@ -387,7 +430,13 @@ dossier_matcher_find (DossierMatcher *self,
 
       if (word && after_word)
         {
-          p = g_utf8_next_char (p);
+          p = next_char (p);
+          continue;
+        }
+      if (!may_start (self, p, end))
+        {
+          p = next_char (p);
+          after_word = word;
           continue;
         }
 
@@ -403,7 +452,7 @@ dossier_matcher_find (DossierMatcher *self,
         }
       else
         {
-          p = g_utf8_next_char (p);
+          p = next_char (p);
           after_word = word;
         }
     }
