@@ -17,7 +17,7 @@
  * divided by the size of the input.  The input itself is in memory during
  * the load, so 1× is the least possible figure.
  *
- * A dossier over DOSSIER_MAX_FILE_SIZE (64 MiB) is refused by
+ * A dossier over DOSSIER_MAX_FILE_SIZE (128 MiB) is refused by
  * dossier_store_load_bytes before parsing; for such a file the benchmark
  * says so and times dossier_loader_load, the same code without that check.
  *
@@ -271,7 +271,7 @@ bench_size (const char *self_exe,
           g_list_model_get_n_items (dossier_store_get_relations (store)),
           g_list_model_get_n_items (dossier_store_get_entities (store)));
   if (length > DOSSIER_MAX_FILE_SIZE)
-    printf ("%s: NOTE %.1f MiB is over the 64 MiB DOSSIER_MAX_FILE_SIZE, which "
+    printf ("%s: NOTE %.1f MiB is over the 128 MiB DOSSIER_MAX_FILE_SIZE, which "
             "dossier_store_load_bytes refuses; timing dossier_loader_load (the same code "
             "without the size check) instead\n", label, length / 1048576.0);
   g_clear_object (&store);

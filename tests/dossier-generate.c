@@ -1558,9 +1558,9 @@ main (int   argc,
                 output, gen.n_articles, gen.n_entities, gen.n_events, gen.n_relations,
                 gen.n_discrepancies, out->len / 1e6, (double) out->len / gen.n_articles,
                 (g_get_monotonic_time () - start) / 1e6);
-  /* 64 MiB: DOSSIER_MAX_FILE_SIZE, which the app refuses to open. */
-  if (out->len > 64 * 1024 * 1024)
-    g_printerr ("dossier-generate: warning: %s is %.1f MiB, over the 64 MiB the app opens\n",
+  /* 128 MiB: DOSSIER_MAX_FILE_SIZE, which the app refuses to open. */
+  if (out->len > 128 * 1024 * 1024)
+    g_printerr ("dossier-generate: warning: %s is %.1f MiB, over the 128 MiB the app opens\n",
                 output, out->len / 1048576.0);
 
   /* The process ends here; the OS takes the memory back faster than

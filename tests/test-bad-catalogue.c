@@ -296,11 +296,11 @@ load (const char *contents,
 
 #define HEAD "{\"format\": \"dossier/1\", \"id\": \"generated\", \"title\": \"Generated\""
 
-/* 65 MiB: refused from its size, whatever it holds; exactly 64 MiB is fine */
+/* 129 MiB: refused from its size, whatever it holds; exactly 128 MiB is fine */
 static void
 test_too_large (void)
 {
-  gsize size = 65 * 1024 * 1024;
+  gsize size = DOSSIER_MAX_FILE_SIZE + 1024 * 1024;
   g_autofree char *contents = g_malloc (size);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -312,7 +312,7 @@ test_too_large (void)
   memcpy (contents, HEAD "}", strlen (HEAD "}"));
 
   /* g_format_size() puts a no-break space before the unit */
-  assert_validates_to (contents, size, "The file is too large (68.2\302\240MB); a dossier can have at most 64 MiB\n");
+  assert_validates_to (contents, size, "The file is too large (135.3\302\240MB); a dossier can have at most 128 MiB\n");
 
   bytes = g_bytes_new_static (contents, size);
   store = dossier_store_load_bytes (bytes, &problems, &error);

@@ -774,7 +774,7 @@ set_too_large_error (GError  **error,
 
   g_set_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_TOO_LARGE,
                /* Translators: %s is a file size, e.g. "70.2 MB" */
-               _("The file is too large (%s); a dossier can have at most 64 MiB"), size_text);
+               _("The file is too large (%s); a dossier can have at most 128 MiB"), size_text);
 }
 
 /**

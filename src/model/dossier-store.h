@@ -13,7 +13,7 @@
  * either a complete store or an error with a list of problems, never a
  * partly-filled store.  In particular:
  *
- *  - a file over 64 MiB is refused before it is read in full;
+ *  - a file over 128 MiB is refused before it is read in full;
  *  - the text must be UTF-8 without a byte order mark (a BOM is reported:
  *    "the file starts with a byte order mark; save it as UTF-8 without
  *    BOM"), without NUL bytes, and strictly JSON (no comments, no trailing
@@ -49,7 +49,7 @@
 
 G_BEGIN_DECLS
 
-#define DOSSIER_MAX_FILE_SIZE (64 * 1024 * 1024)
+#define DOSSIER_MAX_FILE_SIZE (128 * 1024 * 1024)
 
 #define DOSSIER_LOAD_ERROR (dossier_load_error_quark ())
 

@@ -675,7 +675,7 @@ test_too_large (void)
 
   g_assert_null (store);
   g_assert_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "64 MiB"));
+  g_assert_nonnull (strstr (error->message, "128 MiB"));
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_error (&error);
   g_clear_pointer (&problems, g_ptr_array_unref);
@@ -689,7 +689,7 @@ test_too_large (void)
   store = dossier_store_load_file (file, NULL, &problems, &error);
   g_assert_null (store);
   g_assert_error (error, DOSSIER_LOAD_ERROR, DOSSIER_LOAD_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "64 MiB"));
+  g_assert_nonnull (strstr (error->message, "128 MiB"));
   g_unlink (path);
 }
 
