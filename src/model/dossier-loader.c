@@ -498,11 +498,11 @@ occurs_ignoring_case (Loader         *self,
     {
       guint n_paragraphs;
       const char * const *body = dossier_article_get_body (article, &n_paragraphs);
-      g_auto(GStrv) folded = g_new0 (char *, n_paragraphs + 1);
+      char **folded = g_new0 (char *, n_paragraphs + 1);
 
       for (guint i = 0; i < n_paragraphs; i++)
         folded[i] = g_utf8_casefold (body[i], -1);
-      index = dossier_text_index_new ((const char * const *) folded, n_paragraphs);
+      index = dossier_text_index_new_take (folded, n_paragraphs);
       g_hash_table_insert (self->folded_bodies, article, index);
     }
 

@@ -22,6 +22,8 @@ typedef struct _DossierTextIndex DossierTextIndex;
 
 DossierTextIndex *dossier_text_index_new  (const char * const *paragraphs,
                                            guint               n_paragraphs);
+DossierTextIndex *dossier_text_index_new_take (char  **paragraphs,
+                                               guint   n_paragraphs);
 void              dossier_text_index_free (DossierTextIndex   *self);
 gboolean          dossier_text_index_find (DossierTextIndex   *self,
                                            const char         *needle,

@@ -28,55 +28,107 @@
 
 struct _DossierTextIndex
 {
-  /* The paragraphs, each followed by SEPARATOR, then a NUL that ends the
-   * text (the only one: a paragraph has no NUL) */
-  guchar *text;
-  gsize length;         /* including the NUL */
-  gsize *starts;        /* where each paragraph starts in text */
+  /* The paragraphs, not copied (the caller keeps them), and where each
+   * would start in the text below */
+  const char * const *paragraphs;
   guint n_paragraphs;
+  gsize *starts;
+  gsize length;         /* of the text below, including the NUL */
+  char **owned;         /* the paragraphs, when the index owns them */
 
   GHashTable *cache;    /* needle (owned) → position + 1, or 0 when absent */
   gsize scanned;        /* bytes read by plain scans so far */
 
-  /* NULL until built: the suffix array of text and the range-minimum
-   * table over it (sparse[k][i] = the smallest position among blocks
-   * i .. i + 2^k - 1) */
+  /* NULL until built: the paragraphs, each followed by SEPARATOR, then a
+   * NUL that ends the text (the only one: a paragraph has no NUL); the
+   * suffix array of text and the range-minimum table over it
+   * (sparse[k][i] = the smallest position among blocks i .. i + 2^k - 1) */
+  guchar *text;
   gint32 *sa;
   gint32 **sparse;
   guint n_levels;
   gsize n_blocks;
 };
 
+/**
+ * dossier_text_index_new:
+ * @paragraphs: (array length=n_paragraphs): texts without NUL, which must
+ *   stay as they are until the index is freed
+ */
 DossierTextIndex *
 dossier_text_index_new (const char * const *paragraphs,
                         guint               n_paragraphs)
 {
   DossierTextIndex *self = g_new0 (DossierTextIndex, 1);
   gsize length = 1;
-  guchar *p;
 
-  for (guint i = 0; i < n_paragraphs; i++)
-    length += strlen (paragraphs[i]) + 1;
-
-  self->length = length;
-  self->text = g_malloc (length);
-  self->starts = g_new (gsize, MAX (n_paragraphs, 1));
+  self->paragraphs = paragraphs;
   self->n_paragraphs = n_paragraphs;
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  p = self->text;
+  self->starts = g_new (gsize, MAX (n_paragraphs, 1));
   for (guint i = 0; i < n_paragraphs; i++)
     {
-      gsize len = strlen (paragraphs[i]);
+      self->starts[i] = length - 1;
+      length += strlen (paragraphs[i]) + 1;
+    }
+  self->length = length;
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      self->starts[i] = p - self->text;
-      memcpy (p, paragraphs[i], len);
+  return self;
+}
+
+/**
+ * dossier_text_index_new_take:
+ * @paragraphs: (transfer full) (array length=n_paragraphs): as for
+ *   dossier_text_index_new(), freed with the index
+ */
+DossierTextIndex *
+dossier_text_index_new_take (char  **paragraphs,
+                             guint   n_paragraphs)
+{
+  DossierTextIndex *self = dossier_text_index_new ((const char * const *) paragraphs, n_paragraphs);
+
+  self->owned = paragraphs;
+
+  return self;
+}
+
+/* The text the suffix array is built over */
+static void
+join_paragraphs (DossierTextIndex *self)
+{
+  guchar *p = self->text = g_malloc (self->length);
+
+  for (guint i = 0; i < self->n_paragraphs; i++)
+    {
+      gsize len = strlen (self->paragraphs[i]);
+
+      memcpy (p, self->paragraphs[i], len);
       p += len;
       *p++ = SEPARATOR;
     }
   *p = '\0';
+}
 
-  return self;
+/* Where @needle first occurs, by a plain scan of each paragraph */
+static gboolean
+find_scanning (DossierTextIndex *self,
+               const char       *needle,
+               gsize            *position)
+{
+  for (guint i = 0; i < self->n_paragraphs; i++)
+    {
+      const char *at = strstr (self->paragraphs[i], needle);
+
+      if (at != NULL)
+        {
+          *position = self->starts[i] + (at - self->paragraphs[i]);
+          self->scanned += *position + strlen (needle);
+          return TRUE;
+        }
+    }
+  self->scanned += self->length;
+
+  return FALSE;
 }
 
 void
@@ -92,6 +144,7 @@ dossier_text_index_free (DossierTextIndex *self)
   g_hash_table_unref (self->cache);
   g_free (self->starts);
   g_free (self->text);
+  g_strfreev (self->owned);
   g_free (self);
 }
 
@@ -275,6 +328,8 @@ build (DossierTextIndex *self)
 {
   gint32 n = (gint32) self->length;
 
+  join_paragraphs (self);
+
   self->sa = g_new (gint32, n);
   sa_is (self->text, self->sa, n, 255, 1);
 
@@ -417,21 +472,16 @@ dossier_text_index_find (DossierTextIndex *self,
           found = find_indexed (self, needle, &position);
 #ifdef DOSSIER_FUZZING
           {
-            const char *at = strstr ((const char *) self->text, needle);
+            gsize scanned_position = 0;
 
-            g_assert (found == (at != NULL));
-            g_assert (!found || position == (gsize) ((const guchar *) at - self->text));
+            g_assert (found == find_scanning (self, needle, &scanned_position));
+            g_assert (!found || position == scanned_position);
           }
 #endif
         }
       else
         {
-          const char *at = strstr ((const char *) self->text, needle);
-
-          found = at != NULL;
-          if (found)
-            position = (const guchar *) at - self->text;
-          self->scanned += found ? position + strlen (needle) : self->length;
+          found = find_scanning (self, needle, &position);
         }
 
       g_hash_table_insert (self->cache, g_strdup (needle), found ? GSIZE_TO_POINTER (position + 1) : NULL);
