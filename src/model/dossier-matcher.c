@@ -6,7 +6,7 @@
 
 /* In the offset map, a folded byte that is not where an original character's
  * folding starts: a match may not begin or end there. */
-#define NOT_A_BOUNDARY G_MAXSIZE
+#define NOT_A_BOUNDARY G_MAXUINT32
 
 /* Names longer than this (in bytes, case-folded) are not searched for:
  * no real name is that long, and the bound is what keeps the search
@@ -52,8 +52,11 @@ struct _DossierMatcher
 
   /* Scratch space reused from one text to the next */
   GString *folded;
-  GArray *map;          /* gsize: folded byte offset → original byte offset */
+  GArray *map;          /* guint32: folded byte offset → original byte offset */
   GHashTable *fold_cache; /* gunichar → its case folding */
+  /* The same for the characters most texts use (Latin, Greek, Cyrillic,
+   * punctuation): an array lookup instead of a hash one */
+  const char *fold_table[0x3000];
 };
 
 static guint
@@ -121,7 +124,7 @@ dossier_matcher_new (void)
   /* Unknown to whoever wrote the file, so that it cannot be made to collide */
   self->seed = ((guint64) g_random_int () << 32) | g_random_int ();
   self->folded = g_string_new (NULL);
-  self->map = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->map = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->fold_cache = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   return self;
@@ -242,7 +245,7 @@ fold_text (DossierMatcher *self,
            const char     *text)
 {
   gsize length, out = 0;
-  gsize *map;
+  guint32 *map;
   char *folded;
   const char *p;
 
@@ -258,12 +261,15 @@ fold_text (DossierMatcher *self,
       return TRUE;
     }
 
+  /* Offsets are kept in 32 bits: the loader caps a paragraph at 1 MiB */
+  g_assert (length < NOT_A_BOUNDARY);
+
   /* Case folding at most triples the length in bytes (U+0390, two bytes,
    * folds to three two-byte characters), so the buffers are sized once */
   g_string_set_size (self->folded, 3 * length);
   g_array_set_size (self->map, 3 * length + 1);
   folded = self->folded->str;
-  map = (gsize *) (gpointer) self->map->data;
+  map = (guint32 *) (gpointer) self->map->data;
 
   for (p = text; *p != '\0';)
     {
@@ -276,7 +282,9 @@ fold_text (DossierMatcher *self,
         {
           gunichar c = g_utf8_get_char (p);
           const char *next = g_utf8_next_char (p);
-          const char *fold = g_hash_table_lookup (self->fold_cache, GUINT_TO_POINTER (c));
+          const char *fold = c < G_N_ELEMENTS (self->fold_table)
+                             ? self->fold_table[c]
+                             : g_hash_table_lookup (self->fold_cache, GUINT_TO_POINTER (c));
           gsize fold_length;
 
           if (fold == NULL)
@@ -284,6 +292,8 @@ fold_text (DossierMatcher *self,
               char *new_fold = g_utf8_casefold (p, next - p);
 
               g_hash_table_insert (self->fold_cache, GUINT_TO_POINTER (c), new_fold);
+              if (c < G_N_ELEMENTS (self->fold_table))
+                self->fold_table[c] = new_fold;
               fold = new_fold;
             }
 
@@ -351,8 +361,8 @@ match_at (DossierMatcher *self,
 
       if (!identity)
         {
-          start = g_array_index (self->map, gsize, start);
-          stop = g_array_index (self->map, gsize, stop);
+          start = g_array_index (self->map, guint32, start);
+          stop = g_array_index (self->map, guint32, stop);
           if (start == NOT_A_BOUNDARY || stop == NOT_A_BOUNDARY)
             {
               if (first_only)
