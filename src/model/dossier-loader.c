@@ -62,6 +62,12 @@ typedef struct
   const char *data;
   GArray *outline;      /* DossierOutlineMember */
 
+  /* Both optional: where to say how far the load is, and whether to stop */
+  DossierLoadProgress *progress;
+  GCancellable *cancellable;
+  gsize items_total;    /* bytes of the top-level arrays' elements */
+  gsize items_done;
+
   /* Per collection: the items in file order (NULL where an element was
    * unusable) and id → index + 1 into them */
   GPtrArray *items[N_COLLECTIONS];
@@ -926,6 +932,14 @@ read_outlined_collection (Loader     *self,
                       INDEX (KEY (NULL, key), i), read);
 
       first = last + 1;
+
+      self->items_done += g_array_index (elements, DossierSpan, last).end - start->start;
+      if (self->progress != NULL)
+        dossier_load_progress_report (self->progress, DOSSIER_LOAD_STEP_ITEMS,
+                                      (double) self->items_done / MAX (self->items_total, 1));
+      /* The caller tells a cancelled load from a failed one */
+      if (g_cancellable_is_cancelled (self->cancellable))
+        self->stopped = TRUE;
     }
 }
 
@@ -996,12 +1010,12 @@ load_tree (Loader   *self,
   read_collection (self, root, RELATIONS, read_relation);
   read_collection (self, root, DISCREPANCIES, read_discrepancy);
 
-  if (self->problems->len > 0)
+  if (self->problems->len > 0 || g_cancellable_is_cancelled (self->cancellable))
     return NULL;
 
   return dossier_store_new (id, title, description, language,
                             self->items[ARTICLES], self->items[ENTITIES], self->items[EVENTS],
-                            self->items[RELATIONS], self->items[DISCREPANCIES]);
+                            self->items[RELATIONS], self->items[DISCREPANCIES], self->progress);
 }
 
 /* json-glib 1.6 has no API for the position of a syntax error; its message
@@ -1129,9 +1143,17 @@ outline_skeleton (const char *data,
   return skeleton;
 }
 
+/**
+ * dossier_loader_load_full:
+ * @progress: (nullable): where to report how far the load is
+ * @cancellable: (nullable): stops the load between batches of items; the
+ *   load then returns %NULL with no problem
+ */
 DossierStore *
-dossier_loader_load (GBytes    *bytes,
-                     GPtrArray *problems)
+dossier_loader_load_full (GBytes              *bytes,
+                          GPtrArray           *problems,
+                          DossierLoadProgress *progress,
+                          GCancellable        *cancellable)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
@@ -1140,6 +1162,11 @@ dossier_loader_load (GBytes    *bytes,
   DossierProblem *problem;
   DossierStore *store;
   Loader self = { problems, FALSE };
+
+  self.progress = progress;
+  self.cancellable = cancellable;
+  if (progress != NULL)
+    dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_CHECKING, 0);
   const char *data;
   gsize length;
 
@@ -1157,6 +1184,15 @@ dossier_loader_load (GBytes    *bytes,
     }
   self.data = data;
   self.outline = outline;
+  for (guint i = 0; outline != NULL && i < outline->len; i++)
+    {
+      const DossierOutlineMember *member = &g_array_index (outline, DossierOutlineMember, i);
+
+      if (member->elements != NULL)
+        self.items_total += member->value.end - member->value.start;
+    }
+  if (progress != NULL)
+    dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_CHECKING, 1);
 
   /* Only the top level as one tree: its arrays are read a batch of
    * elements at a time (read_outlined_collection()) */
@@ -1194,4 +1230,11 @@ dossier_loader_load (GBytes    *bytes,
   g_hash_table_unref (self.folded_bodies);
 
   return store;
+}
+
+DossierStore *
+dossier_loader_load (GBytes    *bytes,
+                     GPtrArray *problems)
+{
+  return dossier_loader_load_full (bytes, problems, NULL, NULL);
 }

@@ -530,10 +530,11 @@ index_discrepancy (GHashTable         **building,
 #define MAX_MENTIONS 1000000
 
 static void
-index_mentions (GHashTable **building,
-                GPtrArray   *mentions,
-                GPtrArray   *articles,
-                GPtrArray   *entities)
+index_mentions (GHashTable          **building,
+                GPtrArray            *mentions,
+                GPtrArray            *articles,
+                GPtrArray            *entities,
+                DossierLoadProgress  *progress)
 {
   g_autoptr(DossierMatcher) matcher = dossier_matcher_new ();
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DossierMatch));
@@ -560,6 +561,9 @@ index_mentions (GHashTable **building,
 
       if (mentions->len >= MAX_MENTIONS)
         break;
+      /* Finding the mentions is most of the indexing */
+      if (progress != NULL && i % 64 == 0)
+        dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_INDEXING, 0.9 * i / articles->len);
 
       g_hash_table_remove_all (seen);
       for (guint p = 0; p < n_paragraphs && n_article_mentions < MAX_ARTICLE_MENTIONS; p++)
@@ -640,7 +644,8 @@ dossier_store_new (const char *id,
                    GPtrArray  *entities,
                    GPtrArray  *events,
                    GPtrArray  *relations,
-                   GPtrArray  *discrepancies)
+                   GPtrArray  *discrepancies,
+                   DossierLoadProgress *progress)
 {
   DossierStore *self = g_object_new (DOSSIER_TYPE_STORE, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (events, NULL, NULL);
@@ -712,7 +717,9 @@ dossier_store_new (const char *id,
   g_hash_table_unref (derivation.cited_by_events);
   g_hash_table_unref (derivation.cited_by_relations);
 
-  index_mentions (building, mentions, articles, entities);
+  index_mentions (building, mentions, articles, entities, progress);
+  if (progress != NULL)
+    dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_INDEXING, 1);
 
   for (guint i = 0; i < N_INDEXES; i++)
     {
@@ -787,28 +794,45 @@ set_too_large_error (GError  **error,
  *
  * Returns: (transfer full) (nullable): the store, or %NULL on error
  */
-DossierStore *
-dossier_store_load_bytes (GBytes     *bytes,
-                          GPtrArray **problems,
-                          GError    **error)
+/* dossier_store_load_bytes() with a progress report and a way to stop,
+ * which is then a %G_IO_ERROR_CANCELLED error */
+static DossierStore *
+load_bytes_full (GBytes               *bytes,
+                 DossierLoadProgress  *progress,
+                 GCancellable         *cancellable,
+                 GPtrArray           **problems,
+                 GError              **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   DossierStore *store = NULL;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
 
   if (g_bytes_get_size (bytes) > DOSSIER_MAX_FILE_SIZE)
     set_too_large_error (error, g_bytes_get_size (bytes));
-  else if (!(store = dossier_loader_load (bytes, found)))
-    set_summary_error (error, found);
+  else if (!(store = dossier_loader_load_full (bytes, found, progress, cancellable)))
+    {
+      if (found->len == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ;
+      else
+        set_summary_error (error, found);
+    }
 
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
 
   return store;
+}
+
+DossierStore *
+dossier_store_load_bytes (GBytes     *bytes,
+                          GPtrArray **problems,
+                          GError    **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_bytes_full (bytes, NULL, NULL, problems, error);
 }
 
 static gboolean
@@ -829,9 +853,10 @@ propagate_io_error (GError **error,
 /* Reads the whole file, refusing it as soon as it is known to be too large
  * (whatever its size claims, so special files cannot make it read forever) */
 static GBytes *
-read_file (GFile         *file,
-           GCancellable  *cancellable,
-           GError       **error)
+read_file (GFile                *file,
+           DossierLoadProgress  *progress,
+           GCancellable         *cancellable,
+           GError              **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
@@ -876,6 +901,9 @@ read_file (GFile         *file,
         break;
 
       length += n;
+      if (progress != NULL)
+        dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_READING,
+                                      (double) length / MAX (g_file_info_get_size (info), 1));
       if (length > DOSSIER_MAX_FILE_SIZE)
         {
           set_too_large_error (error, length);
@@ -899,19 +927,16 @@ read_file (GFile         *file,
  *
  * Returns: (transfer full) (nullable): the store, or %NULL on error
  */
-DossierStore *
-dossier_store_load_file (GFile         *file,
-                         GCancellable  *cancellable,
-                         GPtrArray    **problems,
-                         GError       **error)
+static DossierStore *
+load_file_full (GFile                *file,
+                DossierLoadProgress  *progress,
+                GCancellable         *cancellable,
+                GPtrArray           **problems,
+                GError              **error)
 {
   g_autoptr(GBytes) bytes = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  bytes = read_file (file, cancellable, error);
+  bytes = read_file (file, progress, cancellable, error);
   if (bytes == NULL)
     {
       if (problems != NULL)
@@ -919,12 +944,26 @@ dossier_store_load_file (GFile         *file,
       return NULL;
     }
 
-  return dossier_store_load_bytes (bytes, problems, error);
+  return load_bytes_full (bytes, progress, cancellable, problems, error);
+}
+
+DossierStore *
+dossier_store_load_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GPtrArray    **problems,
+                         GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file_full (file, NULL, cancellable, problems, error);
 }
 
 typedef struct
 {
   GFile *file;
+  DossierLoadProgress *progress;
   GPtrArray *problems;
 } LoadData;
 
@@ -934,6 +973,7 @@ load_data_free (gpointer data)
   LoadData *load = data;
 
   g_clear_object (&load->file);
+  g_clear_pointer (&load->progress, dossier_load_progress_unref);
   g_clear_pointer (&load->problems, g_ptr_array_unref);
   g_free (load);
 }
@@ -946,7 +986,7 @@ load_in_thread (GTask        *task,
 {
   LoadData *load = task_data;
   GError *error = NULL;
-  DossierStore *store = dossier_store_load_file (load->file, cancellable, &load->problems, &error);
+  DossierStore *store = load_file_full (load->file, load->progress, cancellable, &load->problems, &error);
 
   if (store != NULL)
     g_task_return_pointer (task, store, g_object_unref);

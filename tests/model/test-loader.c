@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "dossier-loader-private.h"
 #include "dossier-model.h"
 
 /* A small valid dossier, written with ' for " to keep it readable.  Each
@@ -389,6 +390,42 @@ test_batches (void)
   g_assert_cmpstr (dossier_entity_get_name (dossier_store_lookup_entity (store, "e5001")), ==,
                    "Entity number 5001 with a name long enough to take some room");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_store_get_relations (store)), ==, 1);
+}
+
+/* A load says how far it is, and stops between batches when cancelled */
+static void
+test_progress (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"dossier/1\", \"id\": \"p\", \"title\": \"P\", "
+                                          "\"articles\": [], \"entities\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+  g_autoptr(DossierLoadProgress) progress = dossier_load_progress_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(DossierStore) store = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"name\": \"Entity %u, named at some length\", "
+                            "\"kind\": \"company\" }", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "] }");
+  bytes = g_bytes_new (json->str, json->len);
+
+  g_assert_cmpfloat (dossier_load_progress_get_fraction (progress), ==, 0);
+  store = dossier_loader_load_full (bytes, problems, progress, NULL);
+  g_assert_nonnull (store);
+  g_assert_cmpfloat (dossier_load_progress_get_fraction (progress), ==, 1);
+  g_assert_cmpint (dossier_load_progress_get_step (progress), ==, DOSSIER_LOAD_STEP_INDEXING);
+  g_clear_object (&store);
+
+  /* Cancelled: no store and no problem, after at most one batch */
+  g_clear_pointer (&progress, dossier_load_progress_unref);
+  progress = dossier_load_progress_new ();
+  g_cancellable_cancel (cancellable);
+  store = dossier_loader_load_full (bytes, problems, progress, cancellable);
+  g_assert_null (store);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (dossier_load_progress_get_step (progress), ==, DOSSIER_LOAD_STEP_ITEMS);
+  g_assert_cmpfloat (dossier_load_progress_get_fraction (progress), <, 0.85);
 }
 
 static void
@@ -983,6 +1020,7 @@ main (int    argc,
   g_test_add_func ("/loader/wrong-type", test_wrong_type);
   g_test_add_func ("/loader/ids", test_ids);
   g_test_add_func ("/loader/batches", test_batches);
+  g_test_add_func ("/loader/progress", test_progress);
   g_test_add_func ("/loader/dangling", test_dangling);
   g_test_add_func ("/loader/dates", test_dates);
   g_test_add_func ("/loader/unknown-names", test_unknown_names);
