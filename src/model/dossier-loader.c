@@ -1043,6 +1043,32 @@ problem_from_json_error (const GError *error)
   return dossier_problem_new ("", error->message, 1, 1);
 }
 
+/* The length of the valid UTF-8 character at @p, or 0 if there is none
+ * (as g_utf8_validate() decides: no NUL, overlong form, surrogate or code
+ * point above U+10FFFF) */
+static inline gsize
+utf8_char_length (const guchar *p,
+                  gsize         available)
+{
+  guchar c = p[0];
+
+#define CONTINUATION(i) (available > (i) && (p[i] & 0xC0) == 0x80)
+  if (c < 0x80)
+    return c != 0;
+  if (c < 0xC2)
+    return 0;
+  if (c < 0xE0)
+    return CONTINUATION (1) ? 2 : 0;
+  if (c < 0xF0)
+    return CONTINUATION (1) && CONTINUATION (2) &&
+           !(c == 0xE0 && p[1] < 0xA0) && !(c == 0xED && p[1] >= 0xA0) ? 3 : 0;
+  if (c < 0xF5)
+    return CONTINUATION (1) && CONTINUATION (2) && CONTINUATION (3) &&
+           !(c == 0xF0 && p[1] < 0x90) && !(c == 0xF4 && p[1] >= 0x90) ? 4 : 0;
+#undef CONTINUATION
+  return 0;
+}
+
 /* g_utf8_validate_len(), eight ASCII bytes at a time where it can: most of
  * a dossier is ASCII, and GLib's loop costs about 18 instructions a byte */
 static gboolean
@@ -1052,12 +1078,12 @@ validate_utf8 (const char  *data,
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  const char *p = data, *stop = data + length;
+  const guchar *p = (const guchar *) data, *stop = p + length;
 
   while (p < stop)
     {
-      const char *valid;
       guint64 word;
+      gsize n;
 
       if (stop - p >= 8)
         {
@@ -1070,18 +1096,16 @@ validate_utf8 (const char  *data,
             }
         }
 
-      /* A window holds any whole character that starts in its first 4
-       * bytes: an invalid one at its start is invalid in the text too */
-      g_utf8_validate_len (p, MIN (stop - p, 64), &valid);
-      if (valid == p)
+      n = utf8_char_length (p, stop - p);
+      if (n == 0)
         {
-          *end = p;
+          *end = (const char *) p;
           return FALSE;
         }
-      p = valid;
+      p += n;
     }
 
-  *end = stop;
+  *end = (const char *) stop;
   return TRUE;
 }
 

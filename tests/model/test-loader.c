@@ -595,6 +595,60 @@ test_encoding (void)
   assert_encoding_problem (overlong, sizeof overlong - 1, 1, 8, "not valid UTF-8");
 }
 
+/* The loader's UTF-8 check finds the same first invalid byte as
+ * g_utf8_validate_len(), on random strings of the bytes where UTF-8 has
+ * its edges (lead bytes, continuation ranges, surrogates, the top) */
+static void
+test_encoding_like_glib (void)
+{
+  static const guchar edges[] = {
+    0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint k = 0; k < 20000; k++)
+    {
+      /* Behind 12 ASCII bytes, so that the eight-byte steps are taken too */
+      g_autoptr(GString) data = g_string_new ("{\"title\": \"ab");
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_problem_free);
+      g_autoptr(DossierStore) store = NULL;
+      guint n = g_rand_int_range (rand, 1, 13);
+      const char *end;
+      gboolean valid;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_c (data, edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))]);
+      g_string_append (data, "\"}");
+      valid = g_utf8_validate_len (data->str, data->len, &end);
+
+      bytes = g_bytes_new (data->str, data->len);
+      store = dossier_loader_load (bytes, problems);
+      if (valid)
+        {
+          /* Other problems may follow (control characters, no "format"),
+           * but not an encoding one */
+          for (guint i = 0; i < problems->len; i++)
+            {
+              DossierProblem *p = problem (problems, i);
+
+              g_assert_null (strstr (p->message, "UTF-8"));
+              g_assert_null (strstr (p->message, "NUL byte"));
+            }
+        }
+      else
+        {
+          DossierProblem *p = problem (problems, 0);
+
+          g_assert_cmpuint (problems->len, ==, 1);
+          g_assert_true (strstr (p->message, "UTF-8") != NULL || strstr (p->message, "NUL byte") != NULL);
+          g_assert_cmpint (p->line, ==, 1);
+          g_assert_cmpint (p->column, ==, g_utf8_strlen (data->str, end - data->str) + 1);
+        }
+    }
+}
+
 /* The base dossier with an unknown key holding @depth nested arrays */
 static char *
 make_nested (guint depth)
@@ -1029,6 +1083,7 @@ main (int    argc,
   g_test_add_func ("/loader/all-problems", test_all_problems);
   g_test_add_func ("/loader/cap", test_cap);
   g_test_add_func ("/loader/encoding", test_encoding);
+  g_test_add_func ("/loader/encoding-like-glib", test_encoding_like_glib);
   g_test_add_func ("/loader/nesting", test_nesting);
   g_test_add_func ("/loader/huge-arrays", test_huge_arrays);
   g_test_add_func ("/loader/long-string", test_long_string);
