@@ -80,7 +80,8 @@ fail_unexpected (Scanner    *sc,
 static void
 skip_space (Scanner *sc)
 {
-  while (sc->p < sc->end && strchr (" \t\n\r", *sc->p) != NULL && *sc->p != '\0')
+  /* Called before every token: no strchr() */
+  while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\n' || *sc->p == '\t' || *sc->p == '\r'))
     sc->p++;
 }
 
