@@ -440,7 +440,10 @@ dossier_matcher_find (DossierMatcher *self,
 
       if (word && after_word)
         {
+          /* The rest of an ASCII word, in one go */
           p = next_char (p);
+          while (p < end && (guchar) *p < 0x80 && g_ascii_isalnum (*p))
+            p++;
           continue;
         }
       if (!may_start (self, p, end))
