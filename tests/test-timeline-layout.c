@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dossier-timeline-layout.h"
 
@@ -677,6 +678,247 @@ test_same_day (void)
   g_assert_cmpuint (n, ==, 6);
 }
 
+/* Every event in view is in the frame exactly once, as an item or in a
+ * cluster: those whose anchor falls in a bucket of the view, and the spans
+ * that began before the first bucket and reach into the view, however long
+ * ago they began (one of them lasts twenty years). */
+static void
+test_frame_covers_view (void)
+{
+  g_autoptr(DossierTimelineLayout) layout = dossier_timeline_layout_new (2);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (DossierTimelineItem));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1995);
+  g_autofree guint8 *seen = NULL;
+  g_autofree guint *members = NULL;
+  DossierTimelineFrameParams params;
+  double label = 50;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      int y = g_rand_int_range (rand, 2000, 2020), m = g_rand_int_range (rand, 1, 13);
+      DossierTimelineItem item = day_item (y, m, g_rand_int_range (rand, 1, 29), i % 2);
+      guint kind = g_rand_int_range (rand, 0, 100);
+
+      if (kind < 10)
+        item.end = ymd (y, m, 1) + 30 * DAY, item.start = ymd (y, m, 1);   /* a month */
+      else if (kind < 12)
+        item.start = ymd (y, 1, 1), item.end = ymd (y + 1, 1, 1);          /* a year */
+      g_array_append_val (items, item);
+    }
+  {
+    DossierTimelineItem era = { ymd (1995, 1, 1), ymd (2015, 1, 1), 0, DOSSIER_TIMELINE_ITEM_APPROXIMATE };
+
+    g_array_append_val (items, era);
+  }
+  dossier_timeline_layout_set_items (layout, (DossierTimelineItem *) (void *) items->data, items->len);
+  seen = g_new (guint8, items->len);
+  members = g_new (guint, items->len);
+  params = params_with_labels (&label);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      DossierTimelineViewport vp;
+      const DossierTimelineElement *elements;
+      double days = pow (10, g_rand_double_range (rand, 0.8, 3.9));   /* a week to twenty years */
+      double world0, t0, t1, bw = params.bucket_width;
+      gint64 k0, k1;
+      guint n, n_seen = 0, n_expected = 0;
+
+      vp.width = 1000;
+      vp.scale = vp.width / (days * DAY);
+      vp.start = ymd (1996, 1, 1) + g_rand_double_range (rand, 0, 25 * 365.0) * DAY;
+      elements = dossier_timeline_layout_compute_frame (layout, &vp, &params, &n);
+
+      memset (seen, 0, items->len);
+      for (guint i = 0; i < n; i++)
+        {
+          guint got = dossier_timeline_layout_get_cluster_items (layout, &elements[i], members, items->len);
+
+          g_assert_cmpuint (got, ==, elements[i].count);
+          for (guint j = 0; j < got; j++)
+            {
+              g_assert_cmpuint (seen[members[j]], ==, 0);
+              seen[members[j]] = 1;
+              n_seen++;
+            }
+        }
+
+      world0 = vp.start * vp.scale;
+      k0 = (gint64) floor (world0 / bw);
+      k1 = (gint64) floor ((world0 + vp.width) / bw);
+      t0 = k0 * bw / vp.scale;
+      t1 = (k1 + 1) * bw / vp.scale;
+      for (guint i = 0; i < items->len; i++)
+        {
+          const DossierTimelineItem *item = &g_array_index (items, DossierTimelineItem, i);
+          double anchor = dossier_timeline_layout_get_anchor (layout, i);
+          gboolean span = item->end - item->start > DAY;
+          gboolean expected = (anchor >= t0 && anchor < t1) ||
+                              (span && item->start < t0 && item->end > vp.start);
+
+          g_assert_cmpuint (seen[i], ==, expected);
+          n_expected += expected;
+        }
+      g_assert_cmpuint (n_seen, ==, n_expected);
+    }
+}
+
+/* ---- searching ------------------------------------------------------------- */
+
+static guint
+linear_search (const double *sorted,
+               guint         from,
+               guint         n,
+               double        t)
+{
+  while (from < n && sorted[from] < t)
+    from++;
+  return from;
+}
+
+static void
+test_search_from (void)
+{
+  static const double few[] = { 1, 2, 2, 2, 5, 8, 8, 13 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  /* Nothing to search, or nothing left. */
+  g_assert_cmpuint (dossier_timeline_search_from (NULL, 0, 0, 3), ==, 0);
+  g_assert_cmpuint (dossier_timeline_search_from (few, G_N_ELEMENTS (few), G_N_ELEMENTS (few), 0), ==, G_N_ELEMENTS (few));
+
+  /* Below, between, on (the first of equal values) and above. */
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 0), ==, 0);
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 2), ==, 1);
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 3), ==, 4);
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 8), ==, 5);
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 13), ==, 7);
+  g_assert_cmpuint (dossier_timeline_search_from (few, 0, G_N_ELEMENTS (few), 14), ==, G_N_ELEMENTS (few));
+  g_assert_cmpuint (dossier_timeline_search_from (few, 5, G_N_ELEMENTS (few), 9), ==, 7);
+
+  /* Against a plain scan, from every start that keeps the promise that
+   * what comes before it is smaller, as a frame walking its buckets does. */
+  for (guint round = 0; round < 50; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 300);
+      g_autofree double *sorted = g_new (double, n);
+      double v = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Runs of equal values too, like events of one day. */
+          if (g_rand_int_range (rand, 0, 3) != 0)
+            v += g_rand_double_range (rand, 0, 10);
+          sorted[i] = v;
+        }
+
+      for (guint k = 0; k < 40; k++)
+        {
+          double t = g_rand_double_range (rand, -5, v + 5);
+          guint answer = linear_search (sorted, 0, n, t);
+
+          for (guint from = 0; from <= answer; from++)
+            g_assert_cmpuint (dossier_timeline_search_from (sorted, from, n, t), ==, answer);
+        }
+
+      /* Consecutive buckets: each search starts where the last one ended. */
+      {
+        guint next = 0;
+
+        for (double t = -5; t < v + 10; t += 3.7)
+          {
+            guint hi = dossier_timeline_search_from (sorted, next, n, t);
+
+            g_assert_cmpuint (hi, ==, linear_search (sorted, 0, n, t));
+            next = hi;
+          }
+        g_assert_cmpuint (next, ==, n);
+      }
+    }
+}
+
+/* ---- a frame depends on what is visible ------------------------------------ */
+
+static double
+counting_label_width (guint    item,
+                      gpointer user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  return 60;
+}
+
+/* The same events in view, alone or among a hundred thousand others years
+ * away: the frame is the same, and no label of those others is measured. */
+static void
+test_frame_independent_of_total (void)
+{
+  g_autoptr(DossierTimelineLayout) alone = dossier_timeline_layout_new (3);
+  g_autoptr(DossierTimelineLayout) among = dossier_timeline_layout_new (3);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (DossierTimelineItem));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2025);
+  DossierTimelineFrameParams params;
+  guint calls = 0;
+  guint n_visible;
+
+  /* 300 events in 2015, some of them month spans. */
+  for (guint i = 0; i < 300; i++)
+    {
+      DossierTimelineItem item = day_item (2015, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i % 3);
+
+      if (i % 10 == 0)
+        item.end = item.start + 20 * DAY;
+      g_array_append_val (items, item);
+    }
+  n_visible = items->len;
+  dossier_timeline_layout_set_items (alone, (DossierTimelineItem *) (void *) items->data, items->len);
+
+  /* And 100,000 more, before 2000 and after 2030. */
+  for (guint i = 0; i < 100000; i++)
+    {
+      DossierTimelineItem item = day_item (i % 2 == 0 ? g_rand_int_range (rand, 1980, 2000)
+                                                      : g_rand_int_range (rand, 2031, 2050),
+                                           g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i % 3);
+      g_array_append_val (items, item);
+    }
+  dossier_timeline_layout_set_items (among, (DossierTimelineItem *) (void *) items->data, items->len);
+
+  dossier_timeline_frame_params_init (&params);
+  params.label_width = counting_label_width;
+  params.user_data = &calls;
+
+  /* The whole year, then a month of it, panned a little. */
+  for (guint zoom = 0; zoom < 2; zoom++)
+    for (guint pan = 0; pan < 3; pan++)
+      {
+        DossierTimelineViewport vp = zoom == 0 ? viewport (ymd (2015, 1, 1), ymd (2016, 1, 1), 1200)
+                                               : viewport (ymd (2015, 6, 1), ymd (2015, 7, 1), 1200);
+        const DossierTimelineElement *a, *b;
+        guint n_a, n_b, calls_a;
+
+        dossier_timeline_viewport_pan (&vp, -37.0 * pan);
+        calls = 0;
+        a = dossier_timeline_layout_compute_frame (alone, &vp, &params, &n_a);
+        calls_a = calls;
+        calls = 0;
+        b = dossier_timeline_layout_compute_frame (among, &vp, &params, &n_b);
+
+        g_assert_cmpuint (n_a, >, 0);
+        g_assert_cmpuint (n_a, ==, n_b);
+        g_assert_cmpuint (calls, ==, calls_a);
+        for (guint i = 0; i < n_a; i++)
+          {
+            g_assert_cmpint (a[i].kind, ==, b[i].kind);
+            g_assert_cmpuint (a[i].item, <, n_visible);
+            g_assert_cmpuint (a[i].item, ==, b[i].item);
+            g_assert_cmpuint (a[i].count, ==, b[i].count);
+            g_assert_cmpuint (a[i].tier, ==, b[i].tier);
+            g_assert_cmpfloat (a[i].x, ==, b[i].x);
+            g_assert_cmpfloat (a[i].label_width, ==, b[i].label_width);
+          }
+      }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -693,6 +935,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline-layout/hit-testing", test_hit_testing);
   g_test_add_func ("/timeline-layout/navigation", test_navigation);
   g_test_add_func ("/timeline-layout/same-day", test_same_day);
+  g_test_add_func ("/timeline-layout/frame-covers-view", test_frame_covers_view);
+  g_test_add_func ("/timeline-layout/search-from", test_search_from);
+  g_test_add_func ("/timeline-layout/frame-independent-of-total", test_frame_independent_of_total);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "dossier-event-private.h"
 #include "dossier-model.h"
 #include "dossier-selection.h"
 #include "dossier-test-utils.h"
@@ -365,6 +366,218 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- the canvas alone, with events made here ------------------------------- */
+
+static GListModel *
+make_events (const char * const *titles,
+             guint               n_titles,
+             guint               n)
+{
+  GListStore *store = g_list_store_new (DOSSIER_TYPE_EVENT);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierDate) date = NULL;
+      g_autoptr(DossierEvent) event = NULL;
+      g_autofree char *id = g_strdup_printf ("event-%u", i);
+
+      /* In date order, so event 0 is the earliest, over four years. */
+      date = dossier_date_new (2020 + i * 4 / n, 1 + (i * 48 / n) % 12, 1 + g_rand_int_range (rand, 0, 28),
+                               FALSE);
+      event = dossier_event_new (id, date, titles[i % n_titles], NULL,
+                                 i % DOSSIER_N_EVENT_CATEGORIES, none, none);
+      g_list_store_append (store, event);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static GskRenderNode *
+render (DossierTimeline *timeline)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  dossier_timeline_render (timeline, snapshot, 1000, 560);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* What the transform nodes of a frame place: its elements. */
+static void
+collect_placed (GskRenderNode *node,
+                GHashTable    *placed)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_placed (gsk_container_node_get_child (node, i), placed);
+      break;
+    case GSK_TRANSFORM_NODE:
+      g_hash_table_add (placed, gsk_transform_node_get_child (node));
+      collect_placed (gsk_transform_node_get_child (node), placed);
+      break;
+    case GSK_CLIP_NODE:
+      collect_placed (gsk_clip_node_get_child (node), placed);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_placed (gsk_rounded_clip_node_get_child (node), placed);
+      break;
+    default:
+      break;
+    }
+}
+
+/* A title is shortened to the room it has, with an ellipsis, whichever
+ * way its script runs; Pango does not lay an LTR one out again for that. */
+static void
+test_label_fit (void)
+{
+  static const char * const titles[] = {
+    "DeepSeek releases R1, an open reasoning model that rivals the best",
+    "إطلاق نموذج جديد للذكاء الاصطناعي من شركة ديب سيك",
+    "DeepSeek يطلق نموذج R1 مفتوح المصدر",
+  };
+  g_autoptr(GListModel) events = make_events (titles, G_N_ELEMENTS (titles), G_N_ELEMENTS (titles));
+  GtkWidget *timeline = g_object_ref_sink (dossier_timeline_new ());
+
+  dossier_timeline_set_events (DOSSIER_TIMELINE (timeline), events);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
+      int natural = dossier_timeline_get_label_width (DOSSIER_TIMELINE (timeline), event, -1);
+      int previous = natural;
+
+      g_assert_cmpint (natural, >, 100);
+      g_assert_cmpint (dossier_timeline_get_label_width (DOSSIER_TIMELINE (timeline), event, natural), ==, natural);
+      g_assert_cmpint (dossier_timeline_get_label_width (DOSSIER_TIMELINE (timeline), event, natural + 50), ==, natural);
+      for (int room = natural - 1; room >= 30; room -= 7)
+        {
+          int width = dossier_timeline_get_label_width (DOSSIER_TIMELINE (timeline), event, room);
+
+          g_assert_cmpint (width, >, 0);
+          g_assert_cmpint (width, <=, room);
+          g_assert_cmpint (width, <=, previous);
+          previous = width;
+        }
+    }
+
+  g_object_unref (timeline);
+}
+
+/* Panning draws no element anew: the frame after a pan places the same
+ * nodes, each drawn once, at new places. */
+static void
+test_pan_reuses_nodes (void)
+{
+  static const char * const titles[] = { "Short", "A somewhat longer title", "Model", "Shares fall as investors question spending" };
+  g_autoptr(GListModel) events = make_events (titles, G_N_ELEMENTS (titles), 3000);
+  GtkWidget *timeline = g_object_ref_sink (dossier_timeline_new ());
+  g_autoptr(GHashTable) before = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) after = g_hash_table_new (NULL, NULL);
+  DossierTimelineViewport vp;
+  GskRenderNode *first, *second;
+  GHashTableIter iter;
+  gpointer node;
+  guint kept = 0;
+
+  dossier_timeline_set_events (DOSSIER_TIMELINE (timeline), events);
+  dossier_timeline_get_viewport (DOSSIER_TIMELINE (timeline), &vp);
+  vp.width = 1000;
+  vp.scale = vp.width / (60.0 * DOSSIER_TIMELINE_DAY);
+  vp.start = dossier_timeline_time_from_civil (2022, 3, 1);
+  dossier_timeline_set_viewport (DOSSIER_TIMELINE (timeline), &vp);
+
+  first = render (DOSSIER_TIMELINE (timeline));
+  dossier_timeline_viewport_pan (&vp, -5);
+  dossier_timeline_set_viewport (DOSSIER_TIMELINE (timeline), &vp);
+  second = render (DOSSIER_TIMELINE (timeline));
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+
+  collect_placed (first, before);
+  collect_placed (second, after);
+  g_assert_cmpuint (g_hash_table_size (after), >, 50);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &node, NULL))
+    kept += g_hash_table_contains (before, node);
+  /* All but what came into view at the edges. */
+  g_assert_cmpuint (kept, >=, g_hash_table_size (after) * 9 / 10);
+  gsk_render_node_unref (first);
+  gsk_render_node_unref (second);
+
+  /* Sweeps over all four years show more events than the widget keeps:
+   * what went out of view makes way, and the frames go on. */
+  vp.start = dossier_timeline_time_from_civil (2020, 1, 1);
+  for (guint i = 0; i < 360; i++)
+    {
+      GskRenderNode *frame;
+
+      dossier_timeline_viewport_pan (&vp, (i / 60) % 2 == 0 ? -400 : 400);
+      dossier_timeline_set_viewport (DOSSIER_TIMELINE (timeline), &vp);
+      frame = render (DOSSIER_TIMELINE (timeline));
+      g_assert_nonnull (frame);
+      gsk_render_node_unref (frame);
+    }
+
+  g_object_unref (timeline);
+}
+
+/* In a right-to-left locale time runs from the right: the same frame,
+ * mirrored, with the earliest event rightmost. */
+static void
+test_rtl (void)
+{
+  static const char * const titles[] = { "Release", "Market reaction" };
+  g_autoptr(GListModel) events = make_events (titles, G_N_ELEMENTS (titles), 40);
+  GtkWidget *timeline = g_object_ref_sink (dossier_timeline_new ());
+  g_autoptr(DossierEvent) earliest = g_list_model_get_item (events, 0);
+  g_autoptr(DossierEvent) latest = g_list_model_get_item (events, 39);
+  DossierTimelineViewport vp;
+  GskRenderNode *node;
+  double ltr[40];
+
+  dossier_timeline_set_events (DOSSIER_TIMELINE (timeline), events);
+  dossier_timeline_get_viewport (DOSSIER_TIMELINE (timeline), &vp);
+  gtk_widget_set_direction (timeline, GTK_TEXT_DIR_LTR);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
+
+      ltr[i] = dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), event);
+    }
+  g_assert_cmpfloat (dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), earliest), <,
+                     dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), latest));
+
+  gtk_widget_set_direction (timeline, GTK_TEXT_DIR_RTL);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierEvent) event = g_list_model_get_item (events, i);
+      double x = dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), event);
+
+      if (ltr[i] >= 0)
+        g_assert_cmpfloat_with_epsilon (x, vp.width - ltr[i], 1e-6);
+      else
+        g_assert_cmpfloat (x, <, 0);
+    }
+  g_assert_cmpfloat (dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), earliest), >,
+                     dossier_timeline_get_event_x (DOSSIER_TIMELINE (timeline), latest));
+
+  /* It draws, every look mirrored, and the view onto time is the same. */
+  node = render (DOSSIER_TIMELINE (timeline));
+  g_assert_nonnull (node);
+  gsk_render_node_unref (node);
+  {
+    DossierTimelineViewport now;
+
+    dossier_timeline_get_viewport (DOSSIER_TIMELINE (timeline), &now);
+    g_assert_cmpfloat (now.start, ==, vp.start);
+    g_assert_cmpfloat (now.scale, ==, vp.scale);
+  }
+
+  g_object_unref (timeline);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -383,6 +596,9 @@ main (int argc, char *argv[])
               fixture_set_up, test_empty, fixture_tear_down);
 
   g_test_add_func ("/timeline-view/window", test_window);
+  g_test_add_func ("/timeline-view/label-fit", test_label_fit);
+  g_test_add_func ("/timeline-view/pan-reuses-nodes", test_pan_reuses_nodes);
+  g_test_add_func ("/timeline-view/rtl", test_rtl);
 
   return g_test_run ();
 }

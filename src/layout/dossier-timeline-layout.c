@@ -380,7 +380,9 @@ typedef struct
   guint *emph_prefix;  /* n + 1 running counts of emphasized items */
   guint n;
   guint *spans;        /* span items by start */
-  gint64 *span_max_end;/* running maximum of their ends, for leading spans */
+  gint64 *span_starts; /* their starts, in that order */
+  gint64 *span_tree;   /* a max-tree of their ends, see collect_spans() */
+  guint span_leaves;
   guint n_spans;
   gint64 min_start;
   gint64 max_end;
@@ -427,7 +429,9 @@ lane_clear (Lane *lane)
   g_clear_pointer (&lane->anchors, g_free);
   g_clear_pointer (&lane->emph_prefix, g_free);
   g_clear_pointer (&lane->spans, g_free);
-  g_clear_pointer (&lane->span_max_end, g_free);
+  g_clear_pointer (&lane->span_starts, g_free);
+  g_clear_pointer (&lane->span_tree, g_free);
+  lane->span_leaves = 0;
   lane->n = 0;
   lane->n_spans = 0;
 }
@@ -613,7 +617,7 @@ dossier_timeline_layout_set_items (DossierTimelineLayout     *self,
       lane->anchors = g_new (double, MAX (lane_counts[l], 1));
       lane->emph_prefix = g_new0 (guint, lane_counts[l] + 1);
       lane->spans = g_new (guint, MAX (lane_counts[l], 1));
-      lane->span_max_end = g_new (gint64, MAX (lane_counts[l], 1));
+      lane->span_starts = g_new (gint64, MAX (lane_counts[l], 1));
       lane->min_start = G_MAXINT64;
       lane->max_end = G_MININT64;
     }
@@ -632,13 +636,25 @@ dossier_timeline_layout_set_items (DossierTimelineLayout     *self,
       lane->max_end = MAX (lane->max_end, self->items[item].end);
       if (item_is_span (&self->items[item]))
         {
-          gint64 prev = lane->n_spans > 0 ? lane->span_max_end[lane->n_spans - 1] : G_MININT64;
-
           /* Spans are anchored at their start, so this is start order. */
           lane->spans[lane->n_spans] = item;
-          lane->span_max_end[lane->n_spans] = MAX (prev, self->items[item].end);
+          lane->span_starts[lane->n_spans] = self->items[item].start;
           lane->n_spans++;
         }
+    }
+
+  for (guint l = 0; l < self->n_lanes; l++)
+    {
+      Lane *lane = &self->lanes[l];
+
+      lane->span_leaves = 1;
+      while (lane->span_leaves < lane->n_spans)
+        lane->span_leaves *= 2;
+      lane->span_tree = g_new (gint64, 2 * lane->span_leaves);
+      for (guint i = 0; i < lane->span_leaves; i++)
+        lane->span_tree[lane->span_leaves + i] = i < lane->n_spans ? self->items[lane->spans[i]].end : G_MININT64;
+      for (guint i = lane->span_leaves; i-- > 1; )
+        lane->span_tree[i] = MAX (lane->span_tree[2 * i], lane->span_tree[2 * i + 1]);
     }
 }
 
@@ -864,14 +880,13 @@ dossier_timeline_frame_params_init (DossierTimelineFrameParams *params)
   params->user_data = NULL;
 }
 
-/* First position in @anchors[0..n) whose value is >= @t. */
+/* First position in @anchors[lo..hi) whose value is >= @t, or @hi. */
 static guint
 lower_bound (const double *anchors,
-             guint         n,
+             guint         lo,
+             guint         hi,
              double        t)
 {
-  guint lo = 0, hi = n;
-
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -880,6 +895,42 @@ lower_bound (const double *anchors,
         lo = mid + 1;
       else
         hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * dossier_timeline_search_from:
+ * @sorted: values in ascending order
+ * @from: where to start, at most @n; every value before it is < @t
+ * @n: the number of values
+ * @t: the value to find
+ *
+ * The first position in @sorted[@from..@n) whose value is >= @t, or @n.
+ * It gallops from @from (1, 2, 4… steps, then a binary search in the last
+ * step), so it costs O(log d) for an answer d positions away, whatever @n
+ * is: walking the buckets of a frame in order costs what they hold, not
+ * a search of the whole lane for each one.
+ */
+guint
+dossier_timeline_search_from (const double *sorted,
+                              guint         from,
+                              guint         n,
+                              double        t)
+{
+  guint lo = from, step = 1;
+
+  g_return_val_if_fail (sorted != NULL || n == 0, n);
+  g_return_val_if_fail (from <= n, n);
+
+  while (lo < n && sorted[lo] < t)
+    {
+      guint probe = n - lo > step ? lo + step : n;
+
+      if (probe == n || sorted[probe] >= t)
+        return lower_bound (sorted, lo + 1, probe, t);
+      lo = probe + 1;
+      step *= 2;
     }
   return lo;
 }
@@ -1071,6 +1122,34 @@ append_cluster (DossierTimelineLayout            *self,
   g_array_append_val (self->elements, e);
 }
 
+/* Appends to @out, in start order, the spans among the lane's first @hi
+ * that end after @t. Each node of the tree holds the latest end below it,
+ * so only branches that hold such a span are entered: O((k + 1) log n) for
+ * k spans found, however many spans began earlier and ended long ago, or
+ * however long one of them is. */
+static guint
+collect_spans (const Lane *lane,
+               guint       node,
+               guint       node_lo,
+               guint       node_hi,
+               guint       hi,
+               double      t,
+               GArray     *out)
+{
+  guint mid;
+
+  if (node_lo >= hi || (double) lane->span_tree[node] <= t)
+    return 0;
+  if (node >= lane->span_leaves)
+    {
+      g_array_append_val (out, lane->spans[node - lane->span_leaves]);
+      return 1;
+    }
+  mid = node_lo + (node_hi - node_lo) / 2;
+  return collect_spans (lane, 2 * node, node_lo, mid, hi, t, out) +
+         collect_spans (lane, 2 * node + 1, mid, node_hi, hi, t, out);
+}
+
 static void
 layout_lane (DossierTimelineLayout            *self,
              const DossierTimelineViewport    *vp,
@@ -1084,6 +1163,7 @@ layout_lane (DossierTimelineLayout            *self,
   gint64 k0, k1;
   guint leading_first = self->leading->len, n_leading = 0;
   double first_bucket_t;
+  guint next;
 
   for (guint t = 0; t < self->n_tiers; t++)
     {
@@ -1101,9 +1181,7 @@ layout_lane (DossierTimelineLayout            *self,
   k1 = (gint64) floor ((world0 + vp->width) / bw);
   first_bucket_t = k0 * bw / vp->scale;
 
-  /* Spans that began before the first bucket and reach into the view. The
-   * running maximum of their ends is sorted, so the ones that ended before
-   * the view are skipped by a binary search. */
+  /* Spans that began before the first bucket and reach into the view. */
   if (lane->n_spans > 0)
     {
       guint lo = 0, hi = lane->n_spans;
@@ -1112,27 +1190,27 @@ layout_lane (DossierTimelineLayout            *self,
         {
           guint mid = lo + (hi - lo) / 2;
 
-          if ((double) lane->span_max_end[mid] <= vs)
+          if ((double) lane->span_starts[mid] < first_bucket_t)
             lo = mid + 1;
           else
             hi = mid;
         }
-      for (guint i = lo; i < lane->n_spans && (double) self->items[lane->spans[i]].start < first_bucket_t; i++)
-        if ((double) self->items[lane->spans[i]].end > vs)
-          {
-            g_array_append_val (self->leading, lane->spans[i]);
-            n_leading++;
-          }
+      n_leading = collect_spans (lane, 1, 0, lane->span_leaves, lo, vs, self->leading);
     }
 
+  /* One binary search for where the view starts; from there each bucket
+   * begins where the one before it ended. */
+  next = lower_bound (lane->anchors, 0, lane->n, first_bucket_t);
   for (gint64 k = k0; k <= k1; k++)
     {
       double t0 = k * bw / vp->scale;
       double t1 = (k + 1) * bw / vp->scale;
-      guint lo = lower_bound (lane->anchors, lane->n, t0);
-      guint hi = lower_bound (lane->anchors, lane->n, t1);
+      guint lo = next;
+      guint hi = dossier_timeline_search_from (lane->anchors, lo, lane->n, t1);
       guint lead = k == k0 ? n_leading : 0;
       double bx0 = k * bw - world0, bx1 = bx0 + bw;
+
+      next = hi;
 
       if (hi - lo + lead == 0)
         continue;

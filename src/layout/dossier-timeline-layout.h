@@ -12,10 +12,12 @@ G_BEGIN_DECLS
  * ticks with UTC GDateTimes.
  *
  * Everything a frame needs is computed from what is visible: items are kept
- * sorted by time per lane, the visible window is found by binary search and
- * dense stretches are counted per pixel bucket with two binary searches, so
- * the cost of a frame grows with the width of the widget, not with the
- * number of events. */
+ * sorted by time per lane, one binary search finds where the view begins,
+ * each pixel bucket after it is counted by galloping on from where the one
+ * before it ended, and the spans that began earlier and reach into the view
+ * are found in a tree of their ends. So the cost of a frame grows with the
+ * width of the widget and with what it shows, not with the number of
+ * events; labels are measured only for items on screen. */
 
 #define DOSSIER_TIMELINE_NONE G_MAXUINT
 #define DOSSIER_TIMELINE_DAY ((gint64) 86400)
@@ -138,6 +140,13 @@ gint64   dossier_timeline_unit_floor    (gint64                         t,
 gint64   dossier_timeline_unit_next     (gint64                         t,
                                          DossierTimelineUnit            unit,
                                          guint                          step);
+
+/* ---- searching ------------------------------------------------------------- */
+
+guint    dossier_timeline_search_from  (const double *sorted,
+                                        guint         from,
+                                        guint         n,
+                                        double        t);
 
 /* ---- layout ---------------------------------------------------------------- */
 

@@ -7,7 +7,9 @@
 G_BEGIN_DECLS
 
 /* For tests and the benchmark: the view onto time, and one frame drawn
- * into a snapshot at a given size without a window. */
+ * into a snapshot at a given size without a window. The viewport is the
+ * layout's, with the earliest time on the left; the x of an event is where
+ * it is on screen, which in a right-to-left locale is mirrored. */
 void                    dossier_timeline_get_viewport (DossierTimeline               *self,
                                                        DossierTimelineViewport       *viewport);
 void                    dossier_timeline_set_viewport (DossierTimeline               *self,
@@ -21,5 +23,8 @@ double                  dossier_timeline_get_event_x  (DossierTimeline          
                                                        DossierEvent                  *event);
 double                  dossier_timeline_get_event_y  (DossierTimeline               *self,
                                                        DossierEvent                  *event);
+int                     dossier_timeline_get_label_width (DossierTimeline            *self,
+                                                          DossierEvent               *event,
+                                                          int                         room);
 
 G_END_DECLS

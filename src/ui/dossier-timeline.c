@@ -21,6 +21,109 @@
 #define MIN_VISIBLE_SECONDS (1.5 * DOSSIER_TIMELINE_DAY)
 #define ZOOM_STEP 1.5
 #define DIM_ALPHA 0.22f
+#define NAV_VISUAL 0x100   /* with a DossierTimelineNav: an arrow key, see navigate_cb() */
+
+/* Text is laid out once and drawn once into a render node, and both are
+ * kept between frames: a frame only translates the nodes of what is on
+ * screen, so panning and zooming never shape text again, and a label that
+ * has to be shortened is clipped and given a drawn "…" rather than laid out
+ * again at each new width. The caches hold a bounded number of texts and
+ * drop the least recently used one for each new one, so no frame pays for
+ * emptying them. */
+
+#define MAX_CACHED_LABELS 2048
+#define MAX_CACHED_TEXTS 512
+#define MAX_CACHED_LOOKS 2048
+#define NODE_SLOTS 3   /* a label's normal, dimmed and selected colours */
+
+/* The head of what a Cache holds. */
+typedef struct
+{
+  GList link;               /* in its cache's order of use; data is the entry */
+  gpointer key;             /* owned by its cache's table */
+  guint64 used;             /* the frame that last asked for it */
+} CacheEntry;
+
+typedef struct
+{
+  GHashTable *table;        /* key → entry */
+  GQueue order;             /* most recently used first */
+  guint max;
+} Cache;
+
+typedef struct
+{
+  CacheEntry entry;
+
+  PangoLayout *layout;      /* one line at its natural width */
+  int width;
+  int height;
+  gboolean bidi;            /* has right-to-left runs: Pango shortens it */
+
+  GskRenderNode *nodes[NODE_SLOTS];   /* the layout drawn at 0, 0 … */
+  GdkRGBA colors[NODE_SLOTS];         /* … in these colours */
+  guint next_slot;
+
+  /* The label shortened to the width last asked for: clipped at cut_x,
+   * with the ellipsis after it, or for bidi text laid out again by Pango. */
+  int cut_avail;
+  int cut_x;
+  int cut_width;
+  PangoLayout *cut_layout;
+  GskRenderNode *cut_node;
+  GdkRGBA cut_color;
+} Text;
+
+/* How an element of the frame looks, apart from where it is: the key under
+ * which its render node is kept, drawn around 0, 0. Everything the drawing
+ * depends on is in here, so a node is reused exactly when it would be drawn
+ * the same; the colours of the style are the same for all of them (a new
+ * style empties the cache). */
+typedef enum
+{
+  LOOK_BAR,
+  LOOK_ITEM,
+  LOOK_CLUSTER,
+} LookKind;
+
+typedef enum
+{
+  LOOK_APPROXIMATE = 1 << 0,
+  LOOK_SPAN        = 1 << 1,
+  LOOK_DIM         = 1 << 2,
+  LOOK_SELECTED    = 1 << 3,   /* clusters: the selected event is inside */
+  LOOK_HOVER       = 1 << 4,
+  LOOK_EMPHASIZED  = 1 << 5,   /* clusters: some of their events are */
+  LOOK_LABEL       = 1 << 6,
+  LOOK_RTL         = 1 << 7,   /* drawn mirrored, later times to the left */
+} LookFlags;
+
+typedef struct
+{
+  guint32 kind;
+  guint32 id;               /* items: the item; clusters: the count */
+  guint32 lane;
+  guint32 flags;
+  float a;                  /* bars: start; items: label room, -1 all; clusters: left edge */
+  float b;                  /* bars: end; clusters: right edge */
+  float c;                  /* items: where the label starts */
+} Look;
+
+typedef struct
+{
+  CacheEntry entry;
+  GskRenderNode *node;
+} LookNode;
+
+/* The colours of a frame. */
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA accent;
+  GdkRGBA lanes[DOSSIER_N_EVENT_CATEGORIES];
+  GdkRGBA on_cluster;
+  gboolean dark;
+} Style;
 
 struct _DossierTimeline
 {
@@ -39,14 +142,22 @@ struct _DossierTimeline
 
   guint selected;
   int hover;                     /* element of the last frame */
+  gboolean rtl;                  /* time runs leftwards; see is_rtl() */
 
   float *label_widths;           /* lazily measured, -1 unknown */
-  PangoLayout *label_layout;
+  PangoLayout *label_layout;     /* the styles of labels and of small text */
   PangoLayout *small_layout;
-  /* Laid-out text kept between frames, so a frame only lays out what came
-   * into view: labels by item, and tick, period and count texts. */
-  GHashTable *item_layouts;      /* item → PangoLayout */
-  GHashTable *text_layouts;      /* "s" or "n" + text → PangoLayout */
+  /* Text kept between frames, so a frame only lays out what came into
+   * view; see cache_insert(). */
+  guint64 frame;
+  guint text_serial;             /* of the Pango context they were laid out in */
+  Cache labels;                  /* item → its label */
+  Cache counts;                  /* count → the text on a cluster */
+  Cache axis_texts;              /* time × 8 + kind → tick or period text */
+  Cache looks;                   /* Look → LookNode */
+  Style style;                   /* that the looks were drawn in */
+  Text *lane_texts[DOSSIER_N_EVENT_CATEGORIES];
+  Text *ellipsis;
   double tick_widths[4][101];    /* by unit and step, 0 unknown */
 
   GArray *ticks;
@@ -131,56 +242,381 @@ with_alpha (const GdkRGBA *color,
   return c;
 }
 
-/* ---- text ---------------------------------------------------------------------- */
+/* ---- direction ----------------------------------------------------------------- */
 
-#define MAX_CACHED_LAYOUTS 4096
+/* Time runs the way the reader reads: from the right in a right-to-left
+ * locale, as GNOME Calendar lays out the days of its week and as GTK turns
+ * its sliders and progress bars around. The layout always works with the
+ * earliest time on the left; these map its x to the widget's and back
+ * (the mapping is its own inverse), and place its boxes: text itself is
+ * never mirrored, only where it goes. */
 
-static PangoLayout *
-text_layout (DossierTimeline *self,
-             const char      *text,
-             gboolean         small)
+static gboolean
+is_rtl (DossierTimeline *self)
 {
-  g_autofree char *key = g_strconcat (small ? "s" : "n", text, NULL);
-  PangoLayout *layout = g_hash_table_lookup (self->text_layouts, key);
-
-  if (layout == NULL)
-    {
-      if (g_hash_table_size (self->text_layouts) > MAX_CACHED_LAYOUTS)
-        g_hash_table_remove_all (self->text_layouts);
-      layout = pango_layout_copy (small ? self->small_layout : self->label_layout);
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_text (layout, text, -1);
-      g_hash_table_insert (self->text_layouts, g_steal_pointer (&key), layout);
-    }
-  return layout;
+  return self->rtl;
 }
 
-static PangoLayout *
-item_layout (DossierTimeline *self,
-             guint            item,
-             int              width)
+static double
+flip_x (DossierTimeline *self,
+        double           x)
 {
-  PangoLayout *layout = g_hash_table_lookup (self->item_layouts, GUINT_TO_POINTER (item));
+  return is_rtl (self) ? self->vp.width - x : x;
+}
 
-  if (layout == NULL)
+/* The left edge on screen of the layout's box [@x, @x + @w]. */
+static float
+flip_box (DossierTimeline *self,
+          double           x,
+          double           w)
+{
+  return (float) (is_rtl (self) ? self->vp.width - x - w : x);
+}
+
+/* ---- text ---------------------------------------------------------------------- */
+
+static void
+text_free (gpointer data)
+{
+  Text *text = data;
+
+  g_clear_object (&text->layout);
+  g_clear_object (&text->cut_layout);
+  for (guint i = 0; i < NODE_SLOTS; i++)
+    g_clear_pointer (&text->nodes[i], gsk_render_node_unref);
+  g_clear_pointer (&text->cut_node, gsk_render_node_unref);
+  g_free (text);
+}
+
+static Text *
+text_new (PangoLayout *style,
+          const char  *string)
+{
+  Text *text = g_new0 (Text, 1);
+  PangoLayoutLine *line;
+
+  text->entry.link.data = text;
+  text->cut_avail = -1;
+  text->layout = pango_layout_copy (style);
+  pango_layout_set_width (text->layout, -1);
+  pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (text->layout, string, -1);
+  pango_layout_get_pixel_size (text->layout, &text->width, &text->height);
+
+  line = pango_layout_get_line_readonly (text->layout, 0);
+  for (GSList *l = line != NULL ? line->runs : NULL; l != NULL; l = l->next)
     {
-      if (g_hash_table_size (self->item_layouts) > MAX_CACHED_LAYOUTS)
-        g_hash_table_remove_all (self->item_layouts);
-      layout = pango_layout_copy (self->label_layout);
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_text (layout, dossier_event_get_title (g_ptr_array_index (self->event_array, item)), -1);
-      g_hash_table_insert (self->item_layouts, GUINT_TO_POINTER (item), layout);
+      PangoLayoutRun *run = l->data;
+
+      if (run->item->analysis.level % 2 == 1)
+        text->bidi = TRUE;
     }
-  if (pango_layout_get_width (layout) != width)
-    pango_layout_set_width (layout, width);
-  return layout;
+
+  return text;
+}
+
+static GskRenderNode *
+render_layout (PangoLayout   *layout,
+               const GdkRGBA *color)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* NULL for an empty text. */
+static GskRenderNode *
+text_get_node (Text          *text,
+               const GdkRGBA *color)
+{
+  guint slot;
+
+  for (slot = 0; slot < NODE_SLOTS; slot++)
+    if (text->nodes[slot] != NULL && gdk_rgba_equal (&text->colors[slot], color))
+      return text->nodes[slot];
+
+  slot = text->next_slot;
+  text->next_slot = (text->next_slot + 1) % NODE_SLOTS;
+  g_clear_pointer (&text->nodes[slot], gsk_render_node_unref);
+  text->nodes[slot] = render_layout (text->layout, color);
+  text->colors[slot] = *color;
+  return text->nodes[slot];
+}
+
+static void
+look_node_free (gpointer data)
+{
+  LookNode *look = data;
+
+  g_clear_pointer (&look->node, gsk_render_node_unref);
+  g_free (look);
+}
+
+static guint
+look_hash (gconstpointer key)
+{
+  const guint32 *words = key;
+  guint32 hash = 2166136261u;
+
+  G_STATIC_ASSERT (sizeof (Look) % sizeof (guint32) == 0);
+  for (guint i = 0; i < sizeof (Look) / sizeof (guint32); i++)
+    hash = (hash ^ words[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+look_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return memcmp (a, b, sizeof (Look)) == 0;
+}
+
+static void
+cache_init (Cache          *cache,
+            GHashFunc       hash,
+            GEqualFunc      equal,
+            GDestroyNotify  key_free,
+            GDestroyNotify  entry_free,
+            guint           max)
+{
+  cache->table = g_hash_table_new_full (hash, equal, key_free, entry_free);
+  g_queue_init (&cache->order);
+  cache->max = max;
+}
+
+static void
+cache_clear (Cache *cache)
+{
+  if (cache->table != NULL)
+    g_hash_table_remove_all (cache->table);
+  g_queue_init (&cache->order);
+}
+
+static void
+cache_destroy (Cache *cache)
+{
+  cache_clear (cache);
+  g_clear_pointer (&cache->table, g_hash_table_unref);
+}
+
+static gpointer
+cache_lookup (DossierTimeline *self,
+              Cache           *cache,
+              gconstpointer    key)
+{
+  CacheEntry *entry = g_hash_table_lookup (cache->table, key);
+
+  if (entry != NULL)
+    {
+      g_queue_unlink (&cache->order, &entry->link);
+      g_queue_push_head_link (&cache->order, &entry->link);
+      entry->used = self->frame;
+    }
+  return entry;
+}
+
+/* Takes @key and @entry. Only an entry not used in this frame or the one
+ * before makes way: a frame never evicts what it is drawing. */
+static gpointer
+cache_insert (DossierTimeline *self,
+              Cache           *cache,
+              gpointer         key,
+              CacheEntry      *entry)
+{
+  if (g_hash_table_size (cache->table) >= cache->max)
+    {
+      CacheEntry *oldest = cache->order.tail->data;
+
+      if (oldest->used + 1 < self->frame)
+        {
+          g_queue_unlink (&cache->order, &oldest->link);
+          g_hash_table_remove (cache->table, oldest->key);
+        }
+    }
+
+  entry->link.data = entry;
+  entry->key = key;
+  entry->used = self->frame;
+  g_hash_table_insert (cache->table, key, entry);
+  g_queue_push_head_link (&cache->order, &entry->link);
+  return entry;
+}
+
+static Text *
+text_cache_insert (DossierTimeline *self,
+                   Cache           *cache,
+                   gpointer         key,
+                   PangoLayout     *style,
+                   const char      *string)
+{
+  return cache_insert (self, cache, key, &text_new (style, string)->entry);
+}
+
+static Text *
+fixed_text (DossierTimeline  *self,
+            Text            **slot,
+            const char       *string,
+            gboolean          small)
+{
+  if (*slot == NULL)
+    *slot = text_new (small ? self->small_layout : self->label_layout, string);
+  return *slot;
+}
+
+static Text *
+ellipsis_text (DossierTimeline *self)
+{
+  return fixed_text (self, &self->ellipsis, "…", FALSE);
+}
+
+static Text *
+label_text (DossierTimeline *self,
+            guint            item)
+{
+  Text *text = cache_lookup (self, &self->labels, GUINT_TO_POINTER (item));
+
+  if (text == NULL)
+    text = text_cache_insert (self, &self->labels, GUINT_TO_POINTER (item), self->label_layout,
+                              dossier_event_get_title (g_ptr_array_index (self->event_array, item)));
+  return text;
+}
+
+static Text *
+count_text (DossierTimeline *self,
+            guint            count)
+{
+  Text *text = cache_lookup (self, &self->counts, GUINT_TO_POINTER (count));
+
+  if (text == NULL)
+    {
+      g_autofree char *string = NULL;
+
+      if (count >= 10000)
+        string = g_strdup_printf ("%uk", count / 1000);
+      else
+        string = g_strdup_printf ("%u", count);
+      text = text_cache_insert (self, &self->counts, GUINT_TO_POINTER (count), self->small_layout, string);
+    }
+  return text;
+}
+
+/* Shortens @text to at most @avail pixels (when it is wider) and returns
+ * the width it will be drawn at. */
+static int
+text_fit (DossierTimeline *self,
+          Text            *text,
+          int              avail)
+{
+  PangoLayoutLine *line;
+  int target, index = 0, trailing = 0, x = 0;
+
+  if (avail < 0 || avail >= text->width)
+    return text->width;
+  if (text->cut_avail == avail)
+    return text->cut_width;
+
+  text->cut_avail = avail;
+  if (text->bidi)
+    {
+      /* Where the end of the text is depends on its directions: let Pango
+       * find it. Rare enough to lay out again. */
+      if (text->cut_layout == NULL)
+        {
+          text->cut_layout = pango_layout_copy (text->layout);
+          pango_layout_set_ellipsize (text->cut_layout, PANGO_ELLIPSIZE_END);
+        }
+      pango_layout_set_width (text->cut_layout, avail * PANGO_SCALE);
+      pango_layout_get_pixel_size (text->cut_layout, &text->cut_width, NULL);
+      g_clear_pointer (&text->cut_node, gsk_render_node_unref);
+      return text->cut_width;
+    }
+
+  /* The last character that ends before the ellipsis, as Pango's own
+   * ellipsizing would keep. */
+  target = avail - ellipsis_text (self)->width;
+  line = pango_layout_get_line_readonly (text->layout, 0);
+  if (line != NULL && target > 0)
+    {
+      pango_layout_line_x_to_index (line, target * PANGO_SCALE, &index, &trailing);
+      pango_layout_line_index_to_x (line, index, FALSE, &x);
+    }
+  text->cut_x = MIN (PANGO_PIXELS_FLOOR (x), MAX (target, 0));
+  text->cut_width = text->cut_x + ellipsis_text (self)->width;
+  return text->cut_width;
+}
+
+/* Places a node kept between frames: one transform node around it is all
+ * it costs a frame once it has been drawn. */
+static void
+append_at (GtkSnapshot   *snapshot,
+           GskRenderNode *node,
+           double         x,
+           double         y)
+{
+  GskTransform *transform;
+  GskRenderNode *moved;
+
+  if (node == NULL)
+    return;
+  transform = gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT ((float) x, (float) y));
+  moved = gsk_transform_node_new (node, transform);
+  gtk_snapshot_append_node (snapshot, moved);
+  gsk_render_node_unref (moved);
+  gsk_transform_unref (transform);
+}
+
+/* @x, @y: the top left corner; @avail: as for text_fit(), -1 for none. */
+static void
+draw_text (DossierTimeline *self,
+           GtkSnapshot     *snapshot,
+           Text            *text,
+           float            x,
+           float            y,
+           int              avail,
+           const GdkRGBA   *color)
+{
+  if (text_fit (self, text, avail) == text->width)
+    {
+      append_at (snapshot, text_get_node (text, color), x, y);
+      return;
+    }
+
+  if (text->bidi)
+    {
+      if (text->cut_node == NULL || !gdk_rgba_equal (&text->cut_color, color))
+        {
+          g_clear_pointer (&text->cut_node, gsk_render_node_unref);
+          text->cut_node = render_layout (text->cut_layout, color);
+          text->cut_color = *color;
+        }
+      append_at (snapshot, text->cut_node, x, y);
+      return;
+    }
+
+  /* Clipped only horizontally: accents and descenders stay whole. */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, y - text->height, text->cut_x, 3 * text->height));
+  append_at (snapshot, text_get_node (text, color), x, y);
+  gtk_snapshot_pop (snapshot);
+  append_at (snapshot, text_get_node (ellipsis_text (self), color), x + text->cut_x, y);
+}
+
+static gint64 *
+int64_key (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
 }
 
 static void
 clear_text_caches (DossierTimeline *self)
 {
-  g_hash_table_remove_all (self->item_layouts);
-  g_hash_table_remove_all (self->text_layouts);
+  cache_clear (&self->looks);
+  cache_clear (&self->labels);
+  cache_clear (&self->counts);
+  cache_clear (&self->axis_texts);
+  g_clear_pointer (&self->ellipsis, text_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->lane_texts); i++)
+    g_clear_pointer (&self->lane_texts[i], text_free);
 }
 
 /* ---- events → items ------------------------------------------------------------ */
@@ -287,13 +723,9 @@ label_width_cb (guint    item,
                 gpointer user_data)
 {
   DossierTimeline *self = user_data;
-  int w;
 
   if (self->label_widths[item] < 0)
-    {
-      pango_layout_get_pixel_size (item_layout (self, item, -1), &w, NULL);
-      self->label_widths[item] = w;
-    }
+    self->label_widths[item] = label_text (self, item)->width;
   return self->label_widths[item];
 }
 
@@ -370,12 +802,51 @@ tick_width_cb (DossierTimelineUnit unit,
   return *cached;
 }
 
+/* Tick and period texts by time and unit, formatted once. */
+static Text *
+axis_text (DossierTimeline     *self,
+           gint64               time,
+           DossierTimelineUnit  unit,
+           gboolean             period)
+{
+  gint64 key = time * 8 + unit * 2 + (period ? 1 : 0);
+  Text *text = cache_lookup (self, &self->axis_texts, &key);
+
+  if (text == NULL)
+    {
+      g_autofree char *string = format_time (time, period ? period_format (unit) : tick_format (unit));
+
+      text = text_cache_insert (self, &self->axis_texts, int64_key (key),
+                                period ? self->label_layout : self->small_layout, string);
+    }
+  return text;
+}
+
 static void
 reset_measurements (DossierTimeline *self)
 {
   for (guint i = 0; i < self->event_array->len; i++)
     self->label_widths[i] = -1;
   memset (self->tick_widths, 0, sizeof self->tick_widths);
+}
+
+/* Text is measured and drawn again only when what it is laid out with
+ * changed: the font, its options, the direction. Not on every change of
+ * style (a focus or a hover), which would make the next frame lay out
+ * every label on screen. */
+static void
+check_text_context (DossierTimeline *self)
+{
+  guint serial;
+
+  if (self->label_layout == NULL)
+    return;
+  serial = pango_context_get_serial (pango_layout_get_context (self->label_layout));
+  if (serial == self->text_serial)
+    return;
+  self->text_serial = serial;
+  clear_text_caches (self);
+  reset_measurements (self);
 }
 
 /* ---- viewport ------------------------------------------------------------------ */
@@ -730,19 +1201,6 @@ append_ring (GtkSnapshot   *snapshot,
 }
 
 static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             float          x,
-             float          y,
-             const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
 draw_axis (DossierTimeline *self,
            GtkSnapshot     *snapshot,
            float            height,
@@ -754,7 +1212,6 @@ draw_axis (DossierTimeline *self,
   GdkRGBA label_color = with_alpha (fg, 0.75f);
   GdkRGBA period_color = *fg;
   float width = (float) self->vp.width;
-  int text_h;
 
   dossier_timeline_ticks_compute (&self->vp, tick_width_cb, self, 14, self->ticks, self->periods);
 
@@ -768,20 +1225,20 @@ draw_axis (DossierTimeline *self,
 
       if (tick->major)
         {
-          g_autofree char *text = format_time (tick->time, tick_format (tick->unit));
-          PangoLayout *layout = text_layout (self, text, TRUE);
+          Text *text = axis_text (self, tick->time, tick->unit, FALSE);
 
           gtk_snapshot_append_color (snapshot, &grid_major,
-                                     &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT - 8, 1, height - AXIS_HEIGHT + 8));
-          pango_layout_get_pixel_size (layout, NULL, &text_h);
-          append_text (snapshot, layout, x + 4, AXIS_HEIGHT - 8 - text_h, &label_color);
+                                     &GRAPHENE_RECT_INIT (flip_box (self, x, 1), AXIS_HEIGHT - 8,
+                                                          1, height - AXIS_HEIGHT + 8));
+          draw_text (self, snapshot, text, flip_box (self, x + 4, text->width),
+                     AXIS_HEIGHT - 8 - text->height, -1, &label_color);
         }
       else
         {
           gtk_snapshot_append_color (snapshot, &tick_color,
-                                     &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT - 5, 1, 4));
+                                     &GRAPHENE_RECT_INIT (flip_box (self, x, 1), AXIS_HEIGHT - 5, 1, 4));
           gtk_snapshot_append_color (snapshot, &grid_minor,
-                                     &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT, 1, height - AXIS_HEIGHT));
+                                     &GRAPHENE_RECT_INIT (flip_box (self, x, 1), AXIS_HEIGHT, 1, height - AXIS_HEIGHT));
         }
     }
 
@@ -790,32 +1247,38 @@ draw_axis (DossierTimeline *self,
   for (guint i = 0; i < self->periods->len; i++)
     {
       const DossierTimelinePeriod *p = &g_array_index (self->periods, DossierTimelinePeriod, i);
-      g_autofree char *text = format_time (p->start, period_format (p->unit));
-      PangoLayout *layout = text_layout (self, text, FALSE);
-      int text_w;
-      float x;
+      Text *text = axis_text (self, p->start, p->unit, TRUE);
+      float x = (float) MIN (MAX (p->x0, 0.0) + 4, p->x1 - text->width - 6);
 
-      pango_layout_get_pixel_size (layout, &text_w, NULL);
-      x = (float) MIN (MAX (p->x0, 0.0) + 4, p->x1 - text_w - 6);
       if (p->x0 > 0)
         gtk_snapshot_append_color (snapshot, &tick_color,
-                                   &GRAPHENE_RECT_INIT (roundf ((float) p->x0), 4, 1, 16));
-      append_text (snapshot, layout, x, 3, &period_color);
+                                   &GRAPHENE_RECT_INIT (flip_box (self, roundf ((float) p->x0), 1), 4, 1, 16));
+      draw_text (self, snapshot, text, flip_box (self, x, text->width), 3, -1, &period_color);
     }
 }
 
 static void
-draw_span (GtkSnapshot                  *snapshot,
-           const DossierTimelineElement *e,
-           const GdkRGBA                *color,
-           float                         r)
+draw_bar (GtkSnapshot   *snapshot,
+          float          x0,
+          float          x1,
+          gboolean       approximate,
+          gboolean       rtl,
+          const GdkRGBA *color,
+          float          r)
 {
-  float x0 = (float) e->span_x0, x1 = (float) MAX (e->span_x1, e->span_x0 + 2 * r);
-  float y = (float) e->y + 0.5f;
+  float y = 0.5f;
   GdkRGBA fill = with_alpha (color, 0.38f);
   float h = 8;
 
-  if (!e->approximate)
+  x1 = MAX (x1, x0 + 2 * r);
+  if (rtl)
+    {
+      float t = x0;
+
+      x0 = -x1;
+      x1 = -t;
+    }
+  if (!approximate)
     append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (x0, y - h / 2, x1 - x0, h), h / 2, &fill);
   else
     {
@@ -834,157 +1297,218 @@ draw_span (GtkSnapshot                  *snapshot,
 }
 
 static void
-draw_marker (GtkSnapshot                  *snapshot,
-             const DossierTimelineElement *e,
-             const GdkRGBA                *color,
-             float                         r)
+draw_marker (GtkSnapshot   *snapshot,
+             gboolean       approximate,
+             const GdkRGBA *color,
+             float          r)
 {
-  float x = (float) e->x, y = (float) e->y + 0.5f;
+  float y = 0.5f;
 
-  if (e->approximate)
+  if (approximate)
     {
       /* A fuzzy date: a hollow ring in a faint halo. */
       GdkRGBA halo = with_alpha (color, 0.22f);
 
-      append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (x - r - 3, y - r - 3, 2 * r + 6, 2 * r + 6), r + 3, &halo);
-      append_ring (snapshot, x, y, r, 2, color);
+      append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (-r - 3, y - r - 3, 2 * r + 6, 2 * r + 6), r + 3, &halo);
+      append_ring (snapshot, 0, y, r, 2, color);
     }
   else
-    append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r, color);
+    append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (-r, y - r, 2 * r, 2 * r), r, color);
+}
+
+static void
+draw_cluster_look (DossierTimeline *self,
+                   GtkSnapshot     *snapshot,
+                   const Look      *look,
+                   const GdkRGBA   *color,
+                   const Style     *style)
+{
+  float h = 20, w = look->b - look->a;
+  float x0 = look->flags & LOOK_RTL ? -look->b : look->a;
+  gboolean dim = (look->flags & LOOK_DIM) != 0;
+  GdkRGBA text = dim ? with_alpha (&style->on_cluster, 0.6f) : style->on_cluster;
+  Text *count = count_text (self, look->id);
+
+  append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (x0, -h / 2, w, h), h / 2, color);
+  if (look->flags & LOOK_EMPHASIZED)
+    {
+      GskRoundedRect rr;
+
+      gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x0 - 3, -h / 2 - 3, w + 6, h + 6), h / 2 + 3);
+      dossier_canvas_append_outline (snapshot, &rr, 2, &style->fg);
+    }
+  if (look->flags & (LOOK_SELECTED | LOOK_HOVER))
+    {
+      GskRoundedRect rr;
+      GdkRGBA c = look->flags & LOOK_SELECTED ? style->accent : with_alpha (&style->fg, 0.5f);
+
+      gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x0 - 4, -h / 2 - 4, w + 8, h + 8), h / 2 + 4);
+      dossier_canvas_append_outline (snapshot, &rr, 2, &c);
+    }
+  draw_text (self, snapshot, count, -count->width / 2.f, -count->height / 2.f, -1, &text);
+}
+
+static void
+draw_item_look (DossierTimeline *self,
+                GtkSnapshot     *snapshot,
+                const Look      *look,
+                const GdkRGBA   *color,
+                const Style     *style,
+                float            r)
+{
+  gboolean approximate = (look->flags & LOOK_APPROXIMATE) != 0;
+  gboolean span = (look->flags & LOOK_SPAN) != 0;
+  gboolean rtl = (look->flags & LOOK_RTL) != 0;
+  float cx = span ? (rtl ? -r : r) : 0;
+
+  if (!span)
+    draw_marker (snapshot, approximate, color, r);
+  else
+    {
+      /* Where the bar starts, a small marker to hover and select. */
+      GdkRGBA cap = approximate ? with_alpha (color, 0.6f) : *color;
+
+      append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (cx - r, 0.5f - r, 2 * r, 2 * r), r, &cap);
+    }
+
+  if (look->flags & LOOK_SELECTED)
+    append_ring (snapshot, cx, 0.5f, r + 4, 2.5f, &style->accent);
+  else if (look->flags & LOOK_HOVER)
+    {
+      GdkRGBA hover = with_alpha (&style->fg, 0.45f);
+
+      append_ring (snapshot, cx, 0.5f, r + 3, 1.5f, &hover);
+    }
+
+  if (look->flags & LOOK_LABEL)
+    {
+      GdkRGBA text = look->flags & LOOK_DIM ? with_alpha (&style->fg, 0.35f) : with_alpha (&style->fg, 0.9f);
+      Text *label = label_text (self, look->id);
+      int avail = (int) look->a;
+      int text_w = text_fit (self, label, avail);
+      /* After the marker in time: on its left when time runs leftwards. */
+      float lx = rtl ? -look->c - text_w : look->c;
+
+      if (look->flags & LOOK_SELECTED)
+        {
+          GdkRGBA bg = with_alpha (&style->accent, 0.18f);
+
+          append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (lx - 3, -label->height / 2.f - 1,
+                                                             text_w + 6, label->height + 2), 4, &bg);
+          text = style->fg;
+        }
+      draw_text (self, snapshot, label, lx, -label->height / 2.f, avail, &text);
+    }
+}
+
+/* The node of @look, drawn on first use. */
+static GskRenderNode *
+look_get_node (DossierTimeline *self,
+               const Look      *look)
+{
+  LookNode *entry = cache_lookup (self, &self->looks, look);
+
+  if (entry == NULL)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      const Style *style = &self->style;
+      float r = (float) self->params.marker_radius;
+      GdkRGBA color = style->lanes[look->lane];
+
+      if (look->flags & LOOK_DIM)
+        color = with_alpha (&color, DIM_ALPHA);
+      switch ((LookKind) look->kind)
+        {
+        case LOOK_BAR:
+          draw_bar (snapshot, look->a, look->b, (look->flags & LOOK_APPROXIMATE) != 0,
+                    (look->flags & LOOK_RTL) != 0, &color, r);
+          break;
+        case LOOK_CLUSTER:
+          draw_cluster_look (self, snapshot, look, &color, style);
+          break;
+        case LOOK_ITEM:
+        default:
+          draw_item_look (self, snapshot, look, &color, style, r);
+          break;
+        }
+
+      entry = g_new0 (LookNode, 1);
+      entry->node = gtk_snapshot_free_to_node (snapshot);
+      cache_insert (self, &self->looks, g_memdup2 (look, sizeof *look), &entry->entry);
+    }
+  return entry->node;
+}
+
+/* Sizes inside a look are kept to a sixteenth of a pixel, so the rounding
+ * noise of a pan does not make a new look of an unchanged element. */
+static inline float
+quantize (double v)
+{
+  return (float) (round (v * 16) / 16);
 }
 
 static void
 draw_elements (DossierTimeline              *self,
                GtkSnapshot                  *snapshot,
                const DossierTimelineElement *elements,
-               guint                         n,
-               const GdkRGBA                *fg,
-               const GdkRGBA                *accent,
-               gboolean                      dark)
+               guint                         n)
 {
   gboolean emphasis = dossier_timeline_layout_has_emphasis (self->layout);
-  float r = (float) self->params.marker_radius;
-  GdkRGBA lane_colors[DOSSIER_N_EVENT_CATEGORIES];
-  GdkRGBA on_cluster;
-  int text_w, text_h;
-
-  for (guint l = 0; l < DOSSIER_N_EVENT_CATEGORIES; l++)
-    dossier_timeline_get_category_color (l, dark, &lane_colors[l]);
-  gdk_rgba_parse (&on_cluster, dark ? "rgba(0,0,0,0.85)" : "#ffffff");
+  guint rtl = is_rtl (self) ? LOOK_RTL : 0;
+  /* The cluster the selected event is hidden in, if it is. */
+  int selected_element = self->selected != DOSSIER_TIMELINE_NONE ?
+                         dossier_timeline_layout_find_element (self->layout, self->selected) : -1;
 
   /* Bars first, so markers and labels sit on top of them. */
   for (guint i = 0; i < n; i++)
     {
       const DossierTimelineElement *e = &elements[i];
-      GdkRGBA color = lane_colors[e->lane];
+      Look look = { 0 };
 
       if (e->kind != DOSSIER_TIMELINE_ELEMENT_ITEM || !e->is_span)
         continue;
-      if (emphasis && e->n_emphasized == 0)
-        color = with_alpha (&color, DIM_ALPHA);
-      draw_span (snapshot, e, &color, r);
+      look.kind = LOOK_BAR;
+      look.lane = e->lane;
+      look.flags = (e->approximate ? LOOK_APPROXIMATE : 0) |
+                   (emphasis && e->n_emphasized == 0 ? LOOK_DIM : 0) | rtl;
+      look.a = quantize (e->span_x0 - e->x);
+      look.b = quantize (e->span_x1 - e->x);
+      append_at (snapshot, look_get_node (self, &look), flip_x (self, e->x), e->y);
     }
 
   for (guint i = 0; i < n; i++)
     {
       const DossierTimelineElement *e = &elements[i];
-      GdkRGBA color = lane_colors[e->lane];
-      gboolean dim = emphasis && e->n_emphasized == 0;
-      gboolean selected = e->kind == DOSSIER_TIMELINE_ELEMENT_ITEM && e->item == self->selected;
+      Look look = { 0 };
 
-      if (dim)
-        color = with_alpha (&color, DIM_ALPHA);
+      look.lane = e->lane;
+      look.flags = (emphasis && e->n_emphasized == 0 ? LOOK_DIM : 0) |
+                   ((int) i == self->hover ? LOOK_HOVER : 0) | rtl;
 
       if (e->kind == DOSSIER_TIMELINE_ELEMENT_CLUSTER)
         {
-          g_autofree char *count = NULL;
-          float h = 20, y = (float) e->y;
-          GdkRGBA text = dim ? with_alpha (&on_cluster, 0.6f) : on_cluster;
-          gboolean contains_selected = self->selected != DOSSIER_TIMELINE_NONE &&
-                                       dossier_timeline_layout_find_element (self->layout, self->selected) == (int) i;
-
-          if (e->count >= 10000)
-            count = g_strdup_printf ("%uk", e->count / 1000);
-          else
-            count = g_strdup_printf ("%u", e->count);
-
-          append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT ((float) e->x0, y - h / 2, (float) (e->x1 - e->x0), h),
-                               h / 2, &color);
-          if (emphasis && e->n_emphasized > 0)
-            {
-              GskRoundedRect rr;
-
-              gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT ((float) e->x0 - 3, y - h / 2 - 3,
-                                                                          (float) (e->x1 - e->x0) + 6, h + 6),
-                                               h / 2 + 3);
-              dossier_canvas_append_outline (snapshot, &rr, 2, fg);
-            }
-          if (contains_selected || (int) i == self->hover)
-            {
-              GskRoundedRect rr;
-              GdkRGBA c = contains_selected ? *accent : with_alpha (fg, 0.5f);
-
-              gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT ((float) e->x0 - 4, y - h / 2 - 4,
-                                                                          (float) (e->x1 - e->x0) + 8, h + 8),
-                                               h / 2 + 4);
-              dossier_canvas_append_outline (snapshot, &rr, 2, &c);
-            }
-          {
-            PangoLayout *layout = text_layout (self, count, TRUE);
-
-            pango_layout_get_pixel_size (layout, &text_w, &text_h);
-            append_text (snapshot, layout, (float) e->x - text_w / 2.f, y - text_h / 2.f, &text);
-          }
-          continue;
+          look.kind = LOOK_CLUSTER;
+          look.id = e->count;
+          look.flags |= (emphasis && e->n_emphasized > 0 ? LOOK_EMPHASIZED : 0) |
+                        ((int) i == selected_element ? LOOK_SELECTED : 0);
+          look.a = quantize (e->x0 - e->x);
+          look.b = quantize (e->x1 - e->x);
         }
-
-      if (!e->is_span)
-        draw_marker (snapshot, e, &color, r);
       else
         {
-          /* Where the bar starts, a small marker to hover and select. */
-          GdkRGBA cap = color;
-
-          append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT ((float) e->x, (float) e->y + 0.5f - r, 2 * r, 2 * r), r,
-                               e->approximate ? &(GdkRGBA) { cap.red, cap.green, cap.blue, cap.alpha * 0.6f } : &cap);
-        }
-
-      if (selected)
-        {
-          float cx = e->is_span ? (float) e->x + r : (float) e->x;
-
-          append_ring (snapshot, cx, (float) e->y + 0.5f, r + 4, 2.5f, accent);
-        }
-      else if ((int) i == self->hover)
-        {
-          GdkRGBA hover = with_alpha (fg, 0.45f);
-          float cx = e->is_span ? (float) e->x + r : (float) e->x;
-
-          append_ring (snapshot, cx, (float) e->y + 0.5f, r + 3, 1.5f, &hover);
-        }
-
-      if (e->label_width > 0)
-        {
-          GdkRGBA text = dim ? with_alpha (fg, 0.35f) : with_alpha (fg, 0.9f);
-          float lx = (float) e->label_x;
-          float lw = (float) e->label_width;
-
-          PangoLayout *layout;
-
-          if (lw < 8)
-            continue;
-          layout = item_layout (self, e->item, e->label_truncated ? (int) lw * PANGO_SCALE : -1);
-          pango_layout_get_pixel_size (layout, &text_w, &text_h);
-          if (selected)
+          look.kind = LOOK_ITEM;
+          look.id = e->item;
+          look.flags |= (e->approximate ? LOOK_APPROXIMATE : 0) |
+                        (e->is_span ? LOOK_SPAN : 0) |
+                        (e->item == self->selected ? LOOK_SELECTED : 0);
+          if (e->label_width >= 8)
             {
-              GdkRGBA bg = with_alpha (accent, 0.18f);
-
-              append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (lx - 3, (float) e->y - text_h / 2.f - 1,
-                                                                 text_w + 6, text_h + 2), 4, &bg);
-              text = *fg;
+              look.flags |= LOOK_LABEL;
+              look.a = e->label_truncated ? (float) (int) e->label_width : -1;
+              look.c = quantize (e->label_x - e->x);
             }
-          append_text (snapshot, layout, lx, (float) e->y - text_h / 2.f, &text);
         }
+      append_at (snapshot, look_get_node (self, &look), flip_x (self, e->x), e->y);
     }
 }
 
@@ -1003,7 +1527,7 @@ draw_lanes (DossierTimeline *self,
       int row = dossier_timeline_layout_get_lane_row (self->layout, l);
       float y;
       GdkRGBA color;
-      int text_h;
+      Text *text;
 
       if (row < 0)
         continue;
@@ -1014,13 +1538,9 @@ draw_lanes (DossierTimeline *self,
         gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, y, width, 1));
 
       dossier_timeline_get_category_color (l, dark, &color);
-      {
-        PangoLayout *layout = text_layout (self, dossier_event_category_get_label (l), TRUE);
-
-        pango_layout_get_pixel_size (layout, NULL, &text_h);
-        append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (8, y + 5, 8, 8), 4, &color);
-        append_text (snapshot, layout, 20, y + 9 - text_h / 2.f, &color);
-      }
+      text = fixed_text (self, &self->lane_texts[l], dossier_event_category_get_label (l), TRUE);
+      append_rounded_rect (snapshot, &GRAPHENE_RECT_INIT (flip_box (self, 8, 8), y + 5, 8, 8), 4, &color);
+      draw_text (self, snapshot, text, flip_box (self, 20, text->width), y + 9 - text->height / 2.f, -1, &color);
     }
 }
 
@@ -1031,17 +1551,27 @@ dossier_timeline_render (DossierTimeline *self,
                          int              height)
 {
   const DossierTimelineElement *elements;
-  GdkRGBA fg, accent;
-  gboolean dark = dossier_canvas_is_dark ();
+  Style style = { 0 };
   guint n;
 
   g_return_if_fail (DOSSIER_IS_TIMELINE (self));
 
-  dossier_canvas_get_fg_color (GTK_WIDGET (self), &fg);
-  get_accent_color (self, &accent);
+  self->frame++;
+  check_text_context (self);
+  style.dark = dossier_canvas_is_dark ();
+  dossier_canvas_get_fg_color (GTK_WIDGET (self), &style.fg);
+  get_accent_color (self, &style.accent);
+  for (guint l = 0; l < DOSSIER_N_EVENT_CATEGORIES; l++)
+    dossier_timeline_get_category_color (l, style.dark, &style.lanes[l]);
+  gdk_rgba_parse (&style.on_cluster, style.dark ? "rgba(0,0,0,0.85)" : "#ffffff");
+  if (memcmp (&style, &self->style, sizeof style) != 0)
+    {
+      cache_clear (&self->looks);
+      self->style = style;
+    }
 
-  draw_lanes (self, snapshot, width, &fg, dark);
-  draw_axis (self, snapshot, height, &fg);
+  draw_lanes (self, snapshot, width, &style.fg, style.dark);
+  draw_axis (self, snapshot, height, &style.fg);
 
   self->params.selected = self->selected;
   elements = dossier_timeline_layout_compute_frame (self->layout, &self->vp, &self->params, &n);
@@ -1049,7 +1579,7 @@ dossier_timeline_render (DossierTimeline *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, width, height - AXIS_HEIGHT));
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, AXIS_HEIGHT));
-  draw_elements (self, snapshot, elements, n, &fg, &accent, dark);
+  draw_elements (self, snapshot, elements, n);
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
 }
@@ -1122,18 +1652,24 @@ dossier_timeline_size_allocate (GtkWidget *widget,
 }
 
 static void
+dossier_timeline_direction_changed (GtkWidget        *widget,
+                                    GtkTextDirection  previous)
+{
+  DossierTimeline *self = DOSSIER_TIMELINE (widget);
+
+  self->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  self->hover = -1;
+  GTK_WIDGET_CLASS (dossier_timeline_parent_class)->direction_changed (widget, previous);
+}
+
+static void
 dossier_timeline_css_changed (GtkWidget         *widget,
                               GtkCssStyleChange *change)
 {
   DossierTimeline *self = DOSSIER_TIMELINE (widget);
 
   GTK_WIDGET_CLASS (dossier_timeline_parent_class)->css_changed (widget, change);
-
-  /* Fonts may have changed; measure again. */
-  pango_layout_context_changed (self->label_layout);
-  pango_layout_context_changed (self->small_layout);
-  clear_text_caches (self);
-  reset_measurements (self);
+  check_text_context (self);
 }
 
 /* ---- input ---------------------------------------------------------------------- */
@@ -1143,7 +1679,7 @@ element_at (DossierTimeline *self,
             double           x,
             double           y)
 {
-  return dossier_timeline_layout_hit_test (self->layout, x, y - AXIS_HEIGHT);
+  return dossier_timeline_layout_hit_test (self->layout, flip_x (self, x), y - AXIS_HEIGHT);
 }
 
 static const DossierTimelineElement *
@@ -1223,7 +1759,7 @@ drag_update (GtkGestureDrag  *gesture,
   if (!self->dragged && fabs (dx) < 4)
     return;
   self->dragged = TRUE;
-  self->vp.start = self->drag_start - dx / self->vp.scale;
+  self->vp.start = self->drag_start - (is_rtl (self) ? -dx : dx) / self->vp.scale;
   clamp_viewport (self);
   self->fitted = FALSE;
   self->hover = -1;
@@ -1248,8 +1784,9 @@ scroll (GtkEventControllerScroll *controller,
       return GDK_EVENT_STOP;
     }
 
-  /* Vertical wheels pan too: there is nothing to scroll vertically. */
-  pan_by (self, -(dx != 0 ? dx : dy) * step);
+  /* Vertical wheels pan too, down to later times: there is nothing to
+   * scroll vertically. */
+  pan_by (self, -(dx != 0 ? (is_rtl (self) ? -dx : dx) : dy) * step);
   return GDK_EVENT_STOP;
 }
 
@@ -1268,7 +1805,8 @@ zoom_scale_changed (GtkGestureZoom  *gesture,
 {
   double cx = self->vp.width / 2, cy;
 
-  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy);
+  if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &cx, &cy))
+    cx = flip_x (self, cx);
   if (scale > 0 && self->zoom_scale > 0)
     zoom_by (self, scale / self->zoom_scale, cx);
   self->zoom_scale = scale;
@@ -1282,7 +1820,7 @@ motion (GtkEventControllerMotion *controller,
 {
   int hover = element_at (self, x, y);
 
-  self->pointer_x = x;
+  self->pointer_x = flip_x (self, x);
   self->pointer_y = y;
   if (hover != self->hover)
     {
@@ -1364,7 +1902,8 @@ query_tooltip (GtkWidget       *widget,
     }
 
   gtk_tooltip_set_markup (tooltip, text->str);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) e->x0 - 2, (int) (e->y + AXIS_HEIGHT) - 10,
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) flip_box (self, e->x0 - 2, e->x1 - e->x0 + 4),
+                                                       (int) (e->y + AXIS_HEIGHT) - 10,
                                                        (int) (e->x1 - e->x0) + 4, 20 });
   return TRUE;
 }
@@ -1375,14 +1914,22 @@ navigate_cb (GtkWidget *widget,
              gpointer   user_data)
 {
   DossierTimeline *self = DOSSIER_TIMELINE (widget);
-  DossierTimelineNav dir = g_variant_get_int32 (args);
-  guint next = dossier_timeline_layout_navigate (self->layout, self->selected, dir);
+  int arg = g_variant_get_int32 (args);
+  DossierTimelineNav dir = arg & ~NAV_VISUAL;
+  guint next;
+
+  /* The arrow keys go the way they point: Left is later in time when time
+   * runs leftwards. Home and End stay the first and the last. */
+  if ((arg & NAV_VISUAL) && is_rtl (self))
+    dir = dir == DOSSIER_TIMELINE_NAV_PREV ? DOSSIER_TIMELINE_NAV_NEXT : DOSSIER_TIMELINE_NAV_PREV;
+  next = dossier_timeline_layout_navigate (self->layout, self->selected, dir);
 
   if (next != DOSSIER_TIMELINE_NONE)
     select_index (self, next, TRUE);
   return TRUE;
 }
 
+/* Page Up and Down: earlier and later. */
 static gboolean
 pan_cb (GtkWidget *widget,
         GVariant  *args,
@@ -1391,6 +1938,19 @@ pan_cb (GtkWidget *widget,
   DossierTimeline *self = DOSSIER_TIMELINE (widget);
 
   pan_by (self, g_variant_get_double (args) * self->vp.width);
+  return TRUE;
+}
+
+/* Shift and an arrow: towards what is on that side of the screen. */
+static gboolean
+pan_visual_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  DossierTimeline *self = DOSSIER_TIMELINE (widget);
+  double fraction = g_variant_get_double (args);
+
+  pan_by (self, (is_rtl (self) ? -fraction : fraction) * self->vp.width);
   return TRUE;
 }
 
@@ -1477,7 +2037,7 @@ dossier_timeline_get_event_x (DossierTimeline *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), -1);
   e = event_element (self, index);
-  return e != NULL ? e->x : -1;
+  return e != NULL ? flip_x (self, e->x) : -1;
 }
 
 double
@@ -1492,6 +2052,21 @@ dossier_timeline_get_event_y (DossierTimeline *self,
   return e != NULL ? e->y + AXIS_HEIGHT : -1;
 }
 
+/* The width the title of @event is drawn at in @room pixels, shortened
+ * with an ellipsis when it is wider; -1 for no limit. */
+int
+dossier_timeline_get_label_width (DossierTimeline *self,
+                                  DossierEvent    *event,
+                                  int              room)
+{
+  guint index = index_of_event (self, event);
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE (self), -1);
+  if (index == DOSSIER_TIMELINE_NONE)
+    return -1;
+  return text_fit (self, label_text (self, index), room);
+}
+
 static void
 dossier_timeline_dispose (GObject *object)
 {
@@ -1500,8 +2075,11 @@ dossier_timeline_dispose (GObject *object)
   if (self->events != NULL)
     g_signal_handlers_disconnect_by_func (self->events, events_changed, self);
   g_clear_object (&self->events);
-  g_clear_pointer (&self->item_layouts, g_hash_table_unref);
-  g_clear_pointer (&self->text_layouts, g_hash_table_unref);
+  clear_text_caches (self);
+  cache_destroy (&self->looks);
+  cache_destroy (&self->labels);
+  cache_destroy (&self->counts);
+  cache_destroy (&self->axis_texts);
   g_clear_object (&self->label_layout);
   g_clear_object (&self->small_layout);
 
@@ -1570,7 +2148,7 @@ static void
 add_nav_binding (GtkWidgetClass     *widget_class,
                  guint               keyval,
                  guint               kp_keyval,
-                 DossierTimelineNav  dir)
+                 int                 dir)
 {
   gtk_widget_class_add_binding (widget_class, keyval, 0, navigate_cb, "i", dir);
   gtk_widget_class_add_binding (widget_class, kp_keyval, 0, navigate_cb, "i", dir);
@@ -1591,6 +2169,7 @@ dossier_timeline_class_init (DossierTimelineClass *klass)
   widget_class->measure = dossier_timeline_measure;
   widget_class->size_allocate = dossier_timeline_size_allocate;
   widget_class->css_changed = dossier_timeline_css_changed;
+  widget_class->direction_changed = dossier_timeline_direction_changed;
 
   properties[PROP_EVENTS] =
     g_param_spec_object ("events", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -1618,14 +2197,14 @@ dossier_timeline_class_init (DossierTimelineClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "timeline.zoom-fit", NULL);
 
-  add_nav_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, DOSSIER_TIMELINE_NAV_PREV);
-  add_nav_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, DOSSIER_TIMELINE_NAV_NEXT);
+  add_nav_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, DOSSIER_TIMELINE_NAV_PREV | NAV_VISUAL);
+  add_nav_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, DOSSIER_TIMELINE_NAV_NEXT | NAV_VISUAL);
   add_nav_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, DOSSIER_TIMELINE_NAV_FIRST);
   add_nav_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, DOSSIER_TIMELINE_NAV_LAST);
 
   /* Shift+arrows and Page Up/Down pan without changing the selection. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, pan_cb, "d", 0.2);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, pan_cb, "d", -0.2);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, pan_visual_cb, "d", 0.2);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, pan_visual_cb, "d", -0.2);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Up, 0, pan_cb, "d", 0.8);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Page_Down, 0, pan_cb, "d", -0.8);
 
@@ -1647,14 +2226,17 @@ dossier_timeline_init (DossierTimeline *self)
 
   self->event_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->index_of = g_hash_table_new (NULL, NULL);
-  self->item_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->text_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  cache_init (&self->labels, NULL, NULL, NULL, text_free, MAX_CACHED_LABELS);
+  cache_init (&self->counts, NULL, NULL, NULL, text_free, MAX_CACHED_TEXTS);
+  cache_init (&self->axis_texts, g_int64_hash, g_int64_equal, g_free, text_free, MAX_CACHED_TEXTS);
+  cache_init (&self->looks, look_hash, look_equal, g_free, look_node_free, MAX_CACHED_LOOKS);
   self->layout = dossier_timeline_layout_new (DOSSIER_N_EVENT_CATEGORIES);
   self->ticks = g_array_new (FALSE, FALSE, sizeof (DossierTimelineTick));
   self->periods = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePeriod));
   self->label_widths = g_new (float, 1);
   self->selected = DOSSIER_TIMELINE_NONE;
   self->hover = -1;
+  self->rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   self->pointer_x = -1;
   self->vp.width = 800;
   self->vp.scale = 1;
