@@ -871,7 +871,8 @@ static inline gint64
 grid_key (gint64 cx,
           gint64 cy)
 {
-  return (cx << 32) ^ (cy & 0xffffffff);
+  /* Unsigned: shifting a negative signed value is undefined */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
 }
 
 static void
