@@ -7,24 +7,21 @@
 # timeout (10 s for one input) or out-of-memory (2 GiB); the input that
 # caused it is then in $FUZZ_ARTIFACTS, to be kept as a regression file.
 #
-#   .ci/fuzz.sh                 # 120 seconds
+#   .ci/fuzz.sh                 # 120 seconds, in _build-fuzz
 #   FUZZ_SECONDS=3600 .ci/fuzz.sh
+#   FUZZ_BUILDDIR=_build-ci-fuzz FUZZ_SECONDS=60 .ci/fuzz.sh   # what .ci/run does
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-120}
 builddir=${FUZZ_BUILDDIR:-_build-fuzz}
 artifacts=${FUZZ_ARTIFACTS:-$builddir/fuzz-artifacts}
-sudo=$([ "$(id -u)" = 0 ] || echo sudo)
 
-missing=""
-for p in clang libclang-rt-14-dev; do
-  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' || missing="$missing $p"
-done
-if [ -n "$missing" ]; then
-  echo "Installing:$missing"
-  $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends $missing
+# clang and libFuzzer's runtime are in build-aux/debian-packages.txt, which
+# `make deps` installs (.ci/run runs `make test` first).
+if ! command -v clang >/dev/null || ! dpkg-query -W -f='${Status}\n' libclang-rt-14-dev 2>/dev/null | grep -q 'ok installed'; then
+  echo "fuzz.sh: needs clang and libclang-rt-14-dev; run \`make deps\` first" >&2
+  exit 1
 fi
 
 # Only the harness is built; the rest of the tree is only configured.

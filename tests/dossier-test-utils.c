@@ -11,6 +11,18 @@
 
 static char *test_home;
 
+/* How much longer than usual to wait before a test gives up on something:
+ * DOSSIER_TEST_DEADLINE_SCALE, for builds that are much slower than the
+ * normal one (.ci/sanitize.sh).  Only deadlines are scaled, never the
+ * waits a test makes on purpose. */
+static guint deadline_scale = 1;
+
+static guint
+deadline (guint ms)
+{
+  return ms * deadline_scale;
+}
+
 static void
 remove_test_home (void)
 {
@@ -43,6 +55,9 @@ dossier_test_init (int    *argc,
       g_setenv (xdg_dirs[i], dir, TRUE);
     }
   atexit (remove_test_home);
+
+  if (g_getenv ("DOSSIER_TEST_DEADLINE_SCALE") != NULL)
+    deadline_scale = CLAMP (g_ascii_strtoull (g_getenv ("DOSSIER_TEST_DEADLINE_SCALE"), NULL, 10), 1, 100);
 
   gtk_test_init (argc, argv, NULL);
 }
@@ -98,12 +113,12 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Waits (10 s at most, then fails) for @widget to be mapped and given a
- * width, then settles. */
+/* Waits (10 s at most, times the deadline scale, then fails) for @widget
+ * to be mapped and given a width, then settles. */
 void
 dossier_test_wait_until_drawn (GtkWidget *widget)
 {
-  guint id = g_timeout_add_seconds (10, timeout_cb, (gpointer) "the view to be shown");
+  guint id = g_timeout_add (deadline (10000), timeout_cb, (gpointer) "the view to be shown");
 
   while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0)
     g_main_context_iteration (NULL, TRUE);
@@ -140,7 +155,7 @@ dossier_test_run_js (WebKitWebView *web_view,
   JsResult r = { FALSE, NULL, NULL };
 
   webkit_web_view_evaluate_javascript (web_view, script, -1, NULL, NULL, NULL, js_done, &r);
-  g_assert_true (dossier_test_spin_until (&r.done, 10000));
+  g_assert_true (dossier_test_spin_until (&r.done, deadline (10000)));
   g_assert_no_error (r.error);
   return r.value;
 }
@@ -186,7 +201,7 @@ dossier_test_wait_page_ready (DossierReader *reader)
   gboolean ready = dossier_reader_is_page_ready (reader);
   gulong handler = g_signal_connect (reader, "page-ready", G_CALLBACK (on_page_ready), &ready);
 
-  g_assert_true (dossier_test_spin_until (&ready, 20000));
+  g_assert_true (dossier_test_spin_until (&ready, deadline (20000)));
   g_signal_handler_disconnect (reader, handler);
   return dossier_reader_get_web_view (reader);
 }

@@ -641,6 +641,7 @@ test_empty (Fixture       *f,
   /* A dossier opened later has its cards, the old ones go */
   {
     g_autoptr(DossierStore) store = dossier_test_load_default_dossier ();
+    g_autoptr(DossierStore) empty = NULL;
 
     dossier_selection_set_store (f->selection, store);
     g_set_object (&f->store, store);
@@ -648,8 +649,8 @@ test_empty (Fixture       *f,
     g_assert_cmpstr (visible_page (f), ==, "list");
     g_assert_cmpuint (count_type (f->view, DOSSIER_TYPE_DISCREPANCY_CARD), ==, 7);
 
-    store = dossier_store_new_empty ();
-    dossier_selection_set_store (f->selection, store);
+    empty = dossier_store_new_empty ();
+    dossier_selection_set_store (f->selection, empty);
     dossier_test_settle ();
     g_assert_cmpstr (visible_page (f), ==, "empty");
     g_assert_cmpuint (count_type (f->view, DOSSIER_TYPE_DISCREPANCY_CARD), ==, 0);
