@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "dossier-application.h"
 #include "dossier-test-utils.h"
@@ -247,6 +248,68 @@ test_embedded_dossier_and_bad_file (void)
 
 /* While a file loads, the window says which and offers to cancel;
  * cancelling keeps the dossier that was open. */
+/* While a large file loads, the bar says what the loader is doing and
+ * fills up, never going back */
+static void
+test_load_progress (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"dossier/1\", \"id\": \"big\", \"title\": \"Big\", "
+                                          "\"articles\": [], \"entities\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DossierWindow *window = dossier_test_new_window (app);
+  DossierSelection *selection = dossier_window_get_selection (window);
+  GtkWidget *revealer = dossier_test_find_widget (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *bar = dossier_test_find_widget (revealer, GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *label = dossier_test_find_widget (revealer, GTK_TYPE_LABEL);
+  double last = 0;
+  int fd;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"name\": \"Entity %u\", \"kind\": \"company\" }",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "] }");
+  fd = g_file_open_tmp ("dossier-big-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  file = g_file_new_for_path (path);
+
+  dossier_window_open_file (window, file);
+  while (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    {
+      double fraction = gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar));
+
+      g_assert_cmpfloat (fraction, >=, last);
+      g_assert_cmpfloat (fraction, <=, 1);
+      last = fraction;
+      g_hash_table_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (label))));
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpstr (dossier_store_get_id (dossier_selection_get_store (selection)), ==, "big");
+
+  /* Each text names the file */
+  {
+    g_autofree char *name = g_path_get_basename (path);
+    GHashTableIter iter;
+    gpointer text;
+
+    g_hash_table_iter_init (&iter, texts);
+    while (g_hash_table_iter_next (&iter, &text, NULL))
+      {
+        g_test_message ("%s", (char *) text);
+        g_assert_nonnull (strstr (text, name));
+      }
+    g_assert_cmpuint (g_hash_table_size (texts), >=, 1);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+}
+
 static void
 test_cancel_open (void)
 {
@@ -321,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/application/validate-exit-codes", test_validate_exit_codes);
   g_test_add_func ("/application/embedded-dossier-and-bad-file", test_embedded_dossier_and_bad_file);
   g_test_add_func ("/application/cancel-open", test_cancel_open);
+  g_test_add_func ("/application/load-progress", test_load_progress);
 
   return g_test_run ();
 }

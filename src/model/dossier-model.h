@@ -8,6 +8,7 @@
 #include "dossier-discrepancy.h"
 #include "dossier-entity.h"
 #include "dossier-event.h"
+#include "dossier-load-progress.h"
 #include "dossier-mention.h"
 #include "dossier-problem.h"
 #include "dossier-relation.h"

@@ -994,9 +994,16 @@ load_in_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Loads a file in a worker thread; see dossier_store_load_file() */
+/**
+ * dossier_store_load_file_async:
+ * @progress: (nullable): where the worker thread reports how far it is
+ * @cancellable: (nullable): also stops the loader between batches of items
+ *
+ * Loads a file in a worker thread; see dossier_store_load_file().
+ */
 void
 dossier_store_load_file_async (GFile               *file,
+                               DossierLoadProgress *progress,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -1009,6 +1016,7 @@ dossier_store_load_file_async (GFile               *file,
 
   load = g_new0 (LoadData, 1);
   load->file = g_object_ref (file);
+  load->progress = progress ? dossier_load_progress_ref (progress) : NULL;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_store_load_file_async);

@@ -39,6 +39,8 @@
 
 #include <gio/gio.h>
 
+#include "dossier-load-progress.h"
+
 #include "dossier-article.h"
 #include "dossier-discrepancy.h"
 #include "dossier-entity.h"
@@ -76,6 +78,7 @@ DossierStore       *dossier_store_load_file             (GFile               *fi
                                                          GPtrArray          **problems,
                                                          GError             **error);
 void                dossier_store_load_file_async       (GFile               *file,
+                                                         DossierLoadProgress *progress,
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,
                                                          gpointer             user_data);

@@ -22,6 +22,7 @@ struct _DossierWindow
   /* A file being loaded in a worker thread, and what to show once it is. */
   GCancellable *load_cancellable;
   GFile *loading_file;
+  DossierLoadProgress *load_progress;
   guint loading_pulse_id;
   char *pending_kind;
   char *pending_id;
@@ -314,18 +315,49 @@ dossier_window_show_discrepancy_action (GtkWidget  *widget,
   dossier_discrepancies_view_show (DOSSIER_DISCREPANCIES_VIEW (self->discrepancies_view), discrepancy);
 }
 
-static gboolean
-dossier_window_pulse (gpointer user_data)
+/* What the loader is doing, for the bar under the header */
+static void
+dossier_window_update_loading (DossierWindow *self)
 {
-  DossierWindow *self = user_data;
+  g_autofree char *name = g_file_get_basename (self->loading_file);
+  g_autofree char *text = NULL;
 
-  gtk_progress_bar_pulse (self->loading_progress);
+  switch (dossier_load_progress_get_step (self->load_progress))
+    {
+    case DOSSIER_LOAD_STEP_READING:
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Reading “%s”…"), name);
+      break;
+    case DOSSIER_LOAD_STEP_CHECKING:
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Checking “%s”…"), name);
+      break;
+    case DOSSIER_LOAD_STEP_ITEMS:
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Reading the articles and events of “%s”…"), name);
+      break;
+    case DOSSIER_LOAD_STEP_INDEXING:
+    default:
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("Finding who is mentioned where in “%s”…"), name);
+      break;
+    }
+  gtk_label_set_text (self->loading_label, text);
+  gtk_progress_bar_set_fraction (self->loading_progress,
+                                 dossier_load_progress_get_fraction (self->load_progress));
+}
+
+static gboolean
+dossier_window_loading_tick (gpointer user_data)
+{
+  dossier_window_update_loading (user_data);
   return G_SOURCE_CONTINUE;
 }
 
-/* The bar under the header while a file loads: which file, a pulsing
- * bar (the loader cannot tell how far it is) and a way to give up.
- * With @file NULL, hides it. */
+/* The bar under the header while a file loads: which file, what the
+ * loader is doing and how far it is (read ten times a second from what
+ * the worker thread reports), and a way to give up.  With @file NULL,
+ * hides it. */
 static void
 dossier_window_show_loading (DossierWindow *self,
                              GFile         *file)
@@ -334,14 +366,8 @@ dossier_window_show_loading (DossierWindow *self,
 
   if (file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *text = NULL;
-
-      /* Translators: %s is a file name */
-      text = g_strdup_printf (_("Opening “%s”…"), name);
-      gtk_label_set_text (self->loading_label, text);
-      gtk_progress_bar_set_fraction (self->loading_progress, 0);
-      self->loading_pulse_id = g_timeout_add (100, dossier_window_pulse, self);
+      dossier_window_update_loading (self);
+      self->loading_pulse_id = g_timeout_add (100, dossier_window_loading_tick, self);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", file != NULL);
@@ -371,6 +397,7 @@ dossier_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
+  g_clear_pointer (&self->load_progress, dossier_load_progress_unref);
   g_clear_handle_id (&self->loading_pulse_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_clear_object (&self->settings);
@@ -587,8 +614,10 @@ dossier_window_open_file (DossierWindow *self,
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   g_set_object (&self->loading_file, file);
+  g_clear_pointer (&self->load_progress, dossier_load_progress_unref);
+  self->load_progress = dossier_load_progress_new ();
   dossier_window_show_loading (self, file);
 
-  dossier_store_load_file_async (file, self->load_cancellable,
+  dossier_store_load_file_async (file, self->load_progress, self->load_cancellable,
                                  dossier_window_open_file_ready, g_object_ref (self));
 }

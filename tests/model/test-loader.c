@@ -956,7 +956,7 @@ test_async (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) problems = NULL;
 
-  dossier_store_load_file_async (file, NULL, loaded_cb, &problems);
+  dossier_store_load_file_async (file, NULL, NULL, loaded_cb, &problems);
   while (problems == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (problems->len, ==, 0);
