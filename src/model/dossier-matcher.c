@@ -232,10 +232,35 @@ build_prefixes (DossierMatcher *self)
   self->built = TRUE;
 }
 
+/* Branch-free, so that the compiler makes the loops over a text vector code */
 static inline char
 ascii_tolower (char c)
 {
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+  return c + (((guchar) (c - 'A') < 26) << 5);
+}
+
+/* The case folding of the character from @p to @next, cached */
+static const char *
+fold_char (DossierMatcher *self,
+           const char     *p,
+           const char     *next)
+{
+  gunichar c = g_utf8_get_char (p);
+  const char *fold = c < G_N_ELEMENTS (self->fold_table)
+                     ? self->fold_table[c]
+                     : g_hash_table_lookup (self->fold_cache, GUINT_TO_POINTER (c));
+
+  if (fold == NULL)
+    {
+      char *new_fold = g_utf8_casefold (p, next - p);
+
+      g_hash_table_insert (self->fold_cache, GUINT_TO_POINTER (c), new_fold);
+      if (c < G_N_ELEMENTS (self->fold_table))
+        self->fold_table[c] = new_fold;
+      fold = new_fold;
+    }
+
+  return fold;
 }
 
 /* Folds @text into self->folded.  Returns %TRUE if the offsets are those of
@@ -248,21 +273,32 @@ fold_text (DossierMatcher *self,
   guint32 *map;
   char *folded;
   const char *p;
+  gboolean same_length = TRUE;
 
   for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
     ;
   length = p - text + strlen (p);
 
-  if (*p == '\0')
+  /* Offsets are kept in 32 bits: the loader caps a paragraph at 1 MiB */
+  g_assert (length < NOT_A_BOUNDARY);
+
+  /* Most characters outside ASCII in a text (’ “ — é) fold to themselves:
+   * when all do, the folded text keeps the original's offsets */
+  for (; *p != '\0' && same_length; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80)
+      {
+        const char *next = g_utf8_next_char (p);
+        const char *fold = fold_char (self, p, next);
+
+        same_length = strlen (fold) == (gsize) (next - p) && memcmp (fold, p, next - p) == 0;
+      }
+  if (same_length)
     {
       g_string_set_size (self->folded, length);
       for (gsize i = 0; i < length; i++)
         self->folded->str[i] = ascii_tolower (text[i]);
       return TRUE;
     }
-
-  /* Offsets are kept in 32 bits: the loader caps a paragraph at 1 MiB */
-  g_assert (length < NOT_A_BOUNDARY);
 
   /* Case folding at most triples the length in bytes (U+0390, two bytes,
    * folds to three two-byte characters), so the buffers are sized once */
@@ -280,24 +316,10 @@ fold_text (DossierMatcher *self,
         }
       else
         {
-          gunichar c = g_utf8_get_char (p);
           const char *next = g_utf8_next_char (p);
-          const char *fold = c < G_N_ELEMENTS (self->fold_table)
-                             ? self->fold_table[c]
-                             : g_hash_table_lookup (self->fold_cache, GUINT_TO_POINTER (c));
-          gsize fold_length;
+          const char *fold = fold_char (self, p, next);
+          gsize fold_length = strlen (fold);
 
-          if (fold == NULL)
-            {
-              char *new_fold = g_utf8_casefold (p, next - p);
-
-              g_hash_table_insert (self->fold_cache, GUINT_TO_POINTER (c), new_fold);
-              if (c < G_N_ELEMENTS (self->fold_table))
-                self->fold_table[c] = new_fold;
-              fold = new_fold;
-            }
-
-          fold_length = strlen (fold);
           g_assert (out + fold_length <= 3 * length);
           memcpy (folded + out, fold, fold_length);
           map[out] = p - text;
