@@ -203,7 +203,7 @@ dossier_test_wait_page_ready (DossierReader *reader)
 
   g_assert_true (dossier_test_spin_until (&ready, deadline (20000)));
   g_signal_handler_disconnect (reader, handler);
-  return dossier_reader_get_web_view (reader);
+  return WEBKIT_WEB_VIEW (dossier_reader_get_web_view (reader));
 }
 
 /* ---- dossiers ------------------------------------------------------------------- */
@@ -331,7 +331,7 @@ dossier_test_assert_reader_shows_quote (DossierWindow *window,
 
   for (int tries = 0; tries < 100 && !found; tries++)
     {
-      WebKitWebView *web_view = dossier_reader_get_web_view (reader);
+      WebKitWebView *web_view = WEBKIT_WEB_VIEW (dossier_reader_get_web_view (reader));
 
       if (web_view != NULL && dossier_reader_is_page_ready (reader))
         {

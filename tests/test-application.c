@@ -3,9 +3,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "dossier-application.h"
+#include "dossier-articles-view.h"
+#include "dossier-discrepancies-view.h"
+#include "dossier-graph-view.h"
 #include "dossier-test-utils.h"
+#include "dossier-timeline-view.h"
 #include "dossier-window.h"
 
 typedef struct
@@ -335,6 +340,96 @@ test_cancel_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The app links neither WebKitGTK nor JavaScriptCore: the reading pane
+ * loads them, with its module, the first time it shows an article. */
+static void
+test_webkit_not_linked (void)
+{
+  g_autofree char *readelf = g_find_program_in_path ("readelf");
+  const char *argv[] = { readelf, "-d", g_getenv ("DOSSIER_EXE"), NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  if (readelf == NULL)
+    {
+      g_test_skip ("no readelf");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (out, "libgtk-4"));
+  g_assert_null (strstr (out, "webkit"));
+  g_assert_null (strstr (out, "javascriptcore"));
+}
+
+/* The window's first frame waits for nothing a hidden view needs: the
+ * Timeline, Relationships and Discrepancies views are made the first time
+ * each is shown; the shortcuts window the first time it is asked for; the
+ * Discrepancies badge comes with the frame after the first. */
+static void
+test_made_when_needed (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  DossierWindow *window = dossier_test_new_window (app);
+  DossierSelection *selection = dossier_window_get_selection (window);
+  DossierStore *store = dossier_selection_get_store (selection);
+  GtkWidget *stack = dossier_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *discrepancies_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "discrepancies");
+  AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), discrepancies_page);
+  guint n_discrepancies = g_list_model_get_n_items (dossier_store_get_discrepancies (store));
+  GtkShortcutsWindow *overlay;
+
+  g_assert_nonnull (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW));
+  g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_TIMELINE_VIEW));
+  g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_GRAPH_VIEW));
+  g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  /* The badge, after the first frame */
+  g_assert_cmpuint (n_discrepancies, >, 0);
+  dossier_test_wait_until_drawn (GTK_WIDGET (window));
+  for (guint i = 0; i < 200 && adw_view_stack_page_get_badge_number (page) == 0; i++)
+    dossier_test_spin_for (10);
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, n_discrepancies);
+
+  /* A view shown, through the action or an item */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "timeline"));
+  g_assert_nonnull (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_TIMELINE_VIEW));
+  g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_GRAPH_VIEW));
+  dossier_window_show_item (window, "entity", "deepseek");
+  g_assert_cmpstr (dossier_window_get_view (window), ==, "relationships");
+  g_assert_nonnull (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_GRAPH_VIEW));
+  {
+    g_autoptr(DossierDiscrepancy) discrepancy = g_list_model_get_item (dossier_store_get_discrepancies (store), 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-discrepancy", "s",
+                                               dossier_discrepancy_get_id (discrepancy)));
+  }
+  g_assert_cmpstr (dossier_window_get_view (window), ==, "discrepancies");
+  g_assert_nonnull (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW));
+
+  /* The shortcuts, with their accelerator */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
+  gtk_window_close (GTK_WINDOW (overlay));
+  /* Asked again, the same one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_round_trip (void)
 {
@@ -385,6 +480,8 @@ main (int   argc,
   g_test_add_func ("/application/embedded-dossier-and-bad-file", test_embedded_dossier_and_bad_file);
   g_test_add_func ("/application/cancel-open", test_cancel_open);
   g_test_add_func ("/application/load-progress", test_load_progress);
+  g_test_add_func ("/application/made-when-needed", test_made_when_needed);
+  g_test_add_func ("/application/webkit-not-linked", test_webkit_not_linked);
 
   return g_test_run ();
 }

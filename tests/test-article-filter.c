@@ -5,7 +5,11 @@
 #include <locale.h>
 
 #include "dossier-article-filter.h"
+#include "dossier-article-filter-model.h"
+#include "dossier-article-sorter.h"
+#include "dossier-article-text.h"
 #include "dossier-model.h"
+#include "dossier-test-utils.h"
 
 static DossierStore *
 load_small (void)
@@ -196,6 +200,198 @@ test_entity (void)
 }
 
 /* A dossier of @n articles of about 2 KB each. */
+/* An article's searchable text, folded, as the filter defines it: title,
+ * outlet, author and body, a field a line. */
+static char *
+fold_article (DossierArticle *article)
+{
+  GString *text = g_string_new (NULL);
+  const char * const *body;
+  guint n_paragraphs = 0;
+
+  dossier_article_text_normalize_append (text, dossier_article_get_display_title (article), -1, NULL);
+  g_string_append_c (text, '\n');
+  dossier_article_text_normalize_append (text, dossier_article_get_outlet (article), -1, NULL);
+  g_string_append_c (text, '\n');
+  dossier_article_text_normalize_append (text, dossier_article_get_author (article), -1, NULL);
+  body = dossier_article_get_body (article, &n_paragraphs);
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      g_string_append_c (text, '\n');
+      dossier_article_text_normalize_append (text, body[i], -1, NULL);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The filter finds words through an index of the texts' tokens (and
+ * common ones by a scan): it must match exactly what a substring scan of
+ * the folded texts does, for any search.  Searches are made of pieces of
+ * the texts themselves (across punctuation, inside words, at the ends of
+ * fields, in accented and typographic text), and of words in none. */
+static void
+test_same_as_scan (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_load_default_dossier ();
+  g_autoptr(DossierArticleFilter) filter = dossier_article_filter_new (store);
+  GListModel *articles = dossier_store_get_articles (store);
+  guint n = g_list_model_get_n_items (articles);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) searches = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
+
+      g_ptr_array_add (texts, fold_article (article));
+    }
+
+  g_ptr_array_add (searches, g_strdup ("e"));
+  g_ptr_array_add (searches, g_strdup ("deepseek"));
+  g_ptr_array_add (searches, g_strdup ("DeepSeek’s"));
+  g_ptr_array_add (searches, g_strdup ("u.s."));
+  g_ptr_array_add (searches, g_strdup ("café nvidia"));
+  g_ptr_array_add (searches, g_strdup ("zzzqx"));
+  g_ptr_array_add (searches, g_strdup ("-"));
+  for (guint k = 0; k < 400; k++)
+    {
+      const char *text = texts->pdata[g_rand_int_range (rand, 0, n)];
+      gsize len = strlen (text);
+      gsize start = g_rand_int_range (rand, 0, MAX (len, 1));
+      gsize length = g_rand_int_range (rand, 1, 12);
+      g_autofree char *piece = NULL;
+
+      /* On character boundaries; white space in it makes several words */
+      while (start > 0 && (text[start] & 0xc0) == 0x80)
+        start--;
+      piece = g_strndup (text + start, MIN (length, len - start));
+      while (!g_utf8_validate (piece, -1, NULL) && piece[0] != '\0')
+        piece[strlen (piece) - 1] = '\0';
+      if (k % 5 == 0)
+        {
+          /* And a word of another article */
+          const char *other = texts->pdata[g_rand_int_range (rand, 0, n)];
+          gsize at = g_rand_int_range (rand, 0, MAX (strlen (other), 1));
+          g_autofree char *word = NULL;
+
+          while (at > 0 && (other[at] & 0xc0) == 0x80)
+            at--;
+          word = g_strndup (other + at, 4);
+          while (!g_utf8_validate (word, -1, NULL) && word[0] != '\0')
+            word[strlen (word) - 1] = '\0';
+          g_ptr_array_add (searches, g_strconcat (piece, " ", word, NULL));
+        }
+      else
+        g_ptr_array_add (searches, g_steal_pointer (&piece));
+    }
+
+  for (guint k = 0; k < searches->len; k++)
+    {
+      const char *search = searches->pdata[k];
+      g_auto(GStrv) words = dossier_article_text_split_words (search);
+
+      dossier_article_filter_set_search (filter, search);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
+          gboolean expected = dossier_article_text_matches_all (texts->pdata[i], (const char * const *) words);
+
+          if (dossier_article_filter_matches (filter, article) != expected)
+            g_error ("“%s” in %s: the filter says %d, a scan %d", search,
+                     dossier_article_get_id (article), !expected, expected);
+          n_checked++;
+        }
+    }
+  g_test_message ("%u searches checked against a scan, %u articles each time in all", searches->len, n_checked);
+}
+
+/* What a view sees of a model: its items as the changes it reports make
+ * them, which must be the model's items. */
+static void
+mirror_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GPtrArray  *mirror)
+{
+  g_assert_cmpuint (position + removed, <=, mirror->len);
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+assert_same_items (GListModel *a,
+                   GListModel *b,
+                   GPtrArray  *mirror)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+  g_assert_cmpuint (g_list_model_get_n_items (a), ==, mirror->len);
+  for (guint i = 0; i < mirror->len; i++)
+    {
+      g_autoptr(GObject) x = g_list_model_get_item (a, i);
+      g_autoptr(GObject) y = g_list_model_get_item (b, i);
+
+      g_assert_true (x == y);
+      g_assert_true (x == g_ptr_array_index (mirror, i));
+    }
+  g_assert_null (g_list_model_get_item (a, mirror->len));
+}
+
+/* The view's own filtered list shows what GtkFilterListModel shows, and
+ * the changes it reports add up to it, through searches typed and erased,
+ * an entity, a new sort and a new store. */
+static void
+test_filter_model (void)
+{
+  g_autoptr(DossierStore) store = dossier_test_load_default_dossier ();
+  g_autoptr(DossierStore) small = load_small ();
+  g_autoptr(DossierArticleFilter) filter = dossier_article_filter_new (store);
+  g_autoptr(DossierArticleSorter) sorter = dossier_article_sorter_new (DOSSIER_ARTICLE_SORT_DATE);
+  g_autoptr(GtkSortListModel) sorted = gtk_sort_list_model_new (g_object_ref (dossier_store_get_articles (store)),
+                                                                g_object_ref (GTK_SORTER (sorter)));
+  g_autoptr(GtkFilterListModel) expected = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (sorted)),
+                                                                      g_object_ref (GTK_FILTER (filter)));
+  g_autoptr(DossierArticleFilterModel) model = dossier_article_filter_model_new (G_LIST_MODEL (sorted), filter);
+  g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *searches[] = { "d", "de", "dee", "deep", "deeps", "deep", "de", "d", "", "nvidia", "r1 nvidia",
+                             "nvidia", "zzz", "", "e", "openai", NULL };
+  DossierEntity *entity = dossier_store_lookup_entity (store, "deepseek");
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    g_ptr_array_add (mirror, g_list_model_get_item (G_LIST_MODEL (model), i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (mirror_items_changed), mirror);
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+
+  for (guint k = 0; searches[k] != NULL; k++)
+    {
+      dossier_article_filter_set_search (filter, searches[k]);
+      assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+    }
+
+  g_assert_nonnull (entity);
+  dossier_article_filter_set_search (filter, "the");
+  dossier_article_filter_set_entity (filter, entity);
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+  dossier_article_sorter_set_sort (sorter, DOSSIER_ARTICLE_SORT_TITLE);
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+  dossier_article_filter_set_entity (filter, NULL);
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+
+  /* Another store, as the view changes it */
+  gtk_sort_list_model_set_model (sorted, NULL);
+  dossier_article_filter_set_store (filter, small);
+  gtk_sort_list_model_set_model (sorted, dossier_store_get_articles (small));
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+  dossier_article_filter_set_search (filter, "cafe");
+  assert_same_items (G_LIST_MODEL (model), G_LIST_MODEL (expected), mirror);
+  g_assert_cmpuint (mirror->len, ==, 1);
+
+  dossier_article_filter_model_set_model (model, NULL);
+  g_assert_cmpuint (mirror->len, ==, 0);
+}
+
 static GBytes *
 make_big_dossier (guint n)
 {
@@ -287,6 +483,8 @@ main (int   argc,
   g_test_add_func ("/article-filter/change-kinds", test_change_kinds);
   g_test_add_func ("/article-filter/entity", test_entity);
   g_test_add_func ("/article-filter/ten-thousand", test_ten_thousand);
+  g_test_add_func ("/article-filter/same-as-scan", test_same_as_scan);
+  g_test_add_func ("/article-filter/filter-model", test_filter_model);
 
   return g_test_run ();
 }

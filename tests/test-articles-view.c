@@ -7,6 +7,7 @@
 #include "dossier-articles-view.h"
 #include "dossier-model.h"
 #include "dossier-reader.h"
+#include "dossier-row-label.h"
 #include "dossier-selection.h"
 #include "dossier-test-utils.h"
 
@@ -103,6 +104,9 @@ shows_text (GtkWidget  *widget,
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  /* The rows' texts */
+  if (DOSSIER_IS_ROW_LABEL (widget) && strstr (dossier_row_label_get_text (DOSSIER_ROW_LABEL (widget)), text) != NULL)
     return TRUE;
   if (ADW_IS_STATUS_PAGE (widget) &&
       (g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), text) == 0 ||

@@ -806,11 +806,15 @@ follow_quote_cb (gpointer user_data)
   DossierSelection *selection = dossier_window_get_selection (window);
   DossierStore *store = dossier_selection_get_store (selection);
   const char *quote = "With an investment of only $5.6 million in training the R1 model";
-  GtkWidget *view = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW);
+  GtkWidget *view;
   GtkWindow *stand_in = NULL;
   g_autoptr(GSimpleActionGroup) forward = NULL;
   g_autoptr(GPtrArray) columns = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
+
+  /* The window makes a view the first time it is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "discrepancies");
+  view = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW);
 
   if (view != NULL)
     {

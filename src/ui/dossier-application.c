@@ -186,6 +186,8 @@ dossier_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    /* GTK's own, which it sets only for a gtk/help-overlay.ui resource */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.view('articles')", { "<Alt>1", NULL } },
     { "win.view('timeline')", { "<Alt>2", NULL } },
     { "win.view('relationships')", { "<Alt>3", NULL } },

@@ -25,4 +25,12 @@ gboolean              dossier_article_filter_is_active   (DossierArticleFilter *
 gboolean              dossier_article_filter_matches     (DossierArticleFilter *self,
                                                           DossierArticle       *article);
 
+void                  dossier_article_filter_prepare_store (DossierStore       *store);
+
+guint                 dossier_article_filter_get_key     (DossierArticleFilter *self,
+                                                          DossierArticle       *article);
+gboolean              dossier_article_filter_matches_key (DossierArticleFilter *self,
+                                                          guint                 key,
+                                                          DossierArticle       *article);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-article-filter.h"
+#include "dossier-article-filter-model.h"
 #include "dossier-article-row.h"
 #include "dossier-article-sorter.h"
 #include "dossier-articles-view.h"
@@ -25,8 +26,11 @@ struct _DossierArticlesView
   DossierArticleFilter *filter;
   DossierArticleSorter *sorter;
   GtkSortListModel *sort_model;
-  GtkFilterListModel *filter_model;
+  DossierArticleFilterModel *filter_model;
   GtkSingleSelection *list_selection;
+  /* The rows made for the list, kept to be given to it again once it lets
+   * go of them (see setup_row) */
+  GPtrArray *rows;
 
   /* Set while the view itself moves the selection, so it does not react
    * to its own changes. */
@@ -39,9 +43,12 @@ struct _DossierArticlesView
   GtkRevealer *chip_revealer;
   GtkLabel *chip_label;
   GtkLabel *count_label;
+  GtkMenuButton *sort_button;
+  GMenuModel *sort_menu;
   GtkStack *list_stack;
-  GtkListView *list_view;
+  GtkGridView *list_view;
   AdwStatusPage *no_match_page;
+  GtkRevealer *back_revealer;
   DossierReader *reader;
 };
 
@@ -62,19 +69,41 @@ get_store (DossierArticlesView *self)
   return self->selection != NULL ? dossier_selection_get_store (self->selection) : NULL;
 }
 
+/* Where @article is in the list as shown, if it is.  This runs whenever a
+ * keystroke changes the list: rather than a walk through ten thousand
+ * items, the filter says whether it is there and the sort order where. */
 static guint
 find_position (DossierArticlesView *self,
                DossierArticle      *article)
 {
   GListModel *model = G_LIST_MODEL (self->filter_model);
-  guint n = g_list_model_get_n_items (model);
+  GtkSorter *sorter = GTK_SORTER (self->sorter);
+  guint low = 0, high = g_list_model_get_n_items (model);
 
-  for (guint i = 0; i < n; i++)
+  if (article == NULL || !gtk_filter_match (GTK_FILTER (self->filter), article))
+    return GTK_INVALID_LIST_POSITION;
+
+  /* The first item not before @article… */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(DossierArticle) item = g_list_model_get_item (model, middle);
+
+      if (gtk_sorter_compare (sorter, item, article) == GTK_ORDERING_SMALLER)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  /* …then among those that sort the same, itself. */
+  for (guint i = low, n = g_list_model_get_n_items (model); i < n; i++)
     {
       g_autoptr(DossierArticle) item = g_list_model_get_item (model, i);
 
       if (item == article)
         return i;
+      if (gtk_sorter_compare (sorter, item, article) != GTK_ORDERING_EQUAL)
+        break;
     }
 
   return GTK_INVALID_LIST_POSITION;
@@ -117,6 +146,25 @@ sync_list_selection (DossierArticlesView *self,
     scroll_to_selected (self);
 }
 
+/* Around a change of the filter: the list's selection is cleared, then
+ * the open article selected again where the list now has it.  Kept
+ * through the change, the selection would make GtkSingleSelection look
+ * for its item among every item the change brings in (thousands, as a
+ * search is typed), one by one; find_position() does not. */
+static void
+begin_filter_change (DossierArticlesView *self)
+{
+  self->syncing++;
+  gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+end_filter_change (DossierArticlesView *self)
+{
+  self->syncing--;
+  sync_list_selection (self, FALSE);
+}
+
 static void
 open_article (DossierArticlesView *self,
               DossierArticle      *article,
@@ -132,6 +180,23 @@ open_article (DossierArticlesView *self,
   self->syncing--;
 
   sync_list_selection (self, TRUE);
+}
+
+/* Shows @name, one of the list's pages.  The status pages are kept
+ * hidden while another page is shown: a hidden page in the stack would
+ * still be styled and its icon loaded, for a first frame that shows the
+ * list. */
+static void
+show_list_page (DossierArticlesView *self,
+                const char          *name)
+{
+  static const char * const status_pages[] = { "empty", "no-match" };
+
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->list_stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->list_stack, name);
+  for (guint i = 0; i < G_N_ELEMENTS (status_pages); i++)
+    if (!g_str_equal (name, status_pages[i]))
+      gtk_widget_set_visible (gtk_stack_get_child_by_name (self->list_stack, status_pages[i]), FALSE);
 }
 
 static void
@@ -150,7 +215,7 @@ update_status (DossierArticlesView *self)
   gtk_label_set_label (self->count_label, count);
 
   if (total == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    show_list_page (self, "empty");
   else if (shown == 0)
     {
       const char *search = dossier_article_filter_get_search (self->filter);
@@ -168,10 +233,10 @@ update_status (DossierArticlesView *self)
         /* Translators: %s is an entity name */
         description = g_strdup_printf (_("No article mentions %s."), dossier_entity_get_name (entity));
       adw_status_page_set_description (self->no_match_page, description);
-      gtk_stack_set_visible_child_name (self->list_stack, "no-match");
+      show_list_page (self, "no-match");
     }
   else
-    gtk_stack_set_visible_child_name (self->list_stack, "list");
+    show_list_page (self, "list");
 }
 
 static void
@@ -205,7 +270,7 @@ on_selected_item_changed (GtkSingleSelection  *list_selection,
 }
 
 static void
-on_list_activate (GtkListView         *list_view,
+on_list_activate (GtkGridView         *list_view,
                   guint                position,
                   DossierArticlesView *self)
 {
@@ -219,12 +284,32 @@ on_list_activate (GtkListView         *list_view,
   gtk_widget_grab_focus (GTK_WIDGET (self->reader));
 }
 
+/* As many rows as the list keeps (a one-column GtkGridView: 30 rows and
+ * a few), and some */
+#define MAX_KEPT_ROWS 48
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            DossierArticlesView      *self)
 {
-  gtk_list_item_set_child (item, dossier_article_row_new ());
+  GtkWidget *row = NULL;
+
+  /* A search that leaves few articles makes the list drop rows, and the
+   * next keystroke may need as many again: a row it dropped (which has no
+   * parent any more) costs nothing to make. */
+  for (guint i = 0; i < self->rows->len && row == NULL; i++)
+    if (gtk_widget_get_parent (g_ptr_array_index (self->rows, i)) == NULL)
+      row = g_ptr_array_index (self->rows, i);
+
+  if (row == NULL)
+    {
+      row = dossier_article_row_new ();
+      if (self->rows->len < MAX_KEPT_ROWS)
+        g_ptr_array_add (self->rows, g_object_ref_sink (row));
+    }
+
+  gtk_list_item_set_child (item, row);
 }
 
 static void
@@ -251,7 +336,9 @@ on_search_changed (GtkSearchEntry      *entry,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
+  begin_filter_change (self);
   dossier_article_filter_set_search (self->filter, text);
+  end_filter_change (self);
   dossier_reader_set_search (self->reader, text);
 }
 
@@ -296,9 +383,14 @@ on_search_mode_changed (GtkSearchBar        *search_bar,
   if (gtk_search_bar_get_search_mode (search_bar))
     return;
 
-  /* Closing the search shows every article again. */
+  /* Closing the search shows every article again: once (clearing the
+   * entry would ask for it too). */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+  begin_filter_change (self);
   dossier_article_filter_set_search (self->filter, NULL);
+  end_filter_change (self);
   dossier_reader_set_search (self->reader, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -315,9 +407,40 @@ update_chip (DossierArticlesView *self)
       g_autofree char *label = g_strdup_printf (_("Mentioning %s"), dossier_entity_get_name (entity));
 
       gtk_label_set_label (self->chip_label, label);
+      gtk_widget_set_visible (gtk_revealer_get_child (self->chip_revealer), TRUE);
     }
   gtk_revealer_set_reveal_child (self->chip_revealer, entity != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "articles.clear-entity", entity != NULL);
+}
+
+/* A revealer's child is hidden once it is folded away, so that it is not
+ * styled, measured and its icons loaded while it shows nothing; it is
+ * shown again before the revealer opens. */
+static void
+on_revealer_child_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_child_revealed (revealer) && !gtk_revealer_get_reveal_child (revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (revealer), FALSE);
+}
+
+static void
+on_folded_changed (DossierArticlesView *self)
+{
+  /* The back button, in a folded view only */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->back_revealer), TRUE);
+}
+
+/* The sort menu's popover is built the first time it opens, not with the
+ * view. */
+static void
+create_sort_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  DossierArticlesView *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->sort_menu);
 }
 
 static void
@@ -325,7 +448,9 @@ on_selection_entity_changed (DossierSelection    *selection,
                              GParamSpec          *pspec,
                              DossierArticlesView *self)
 {
+  begin_filter_change (self);
   dossier_article_filter_set_entity (self->filter, dossier_selection_get_entity (selection));
+  end_filter_change (self);
   update_chip (self);
   update_status (self);
 }
@@ -369,6 +494,9 @@ on_selection_store_changed (DossierSelection    *selection,
    * folded text of the search, not the collation keys. */
   dossier_reader_clear (self->reader);
   self->syncing++;
+  /* The old articles go first, so that the filter, given the new store,
+   * is never asked about them (they are in none of its indexes). */
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
   dossier_article_filter_set_store (self->filter, store);
   dossier_article_filter_set_entity (self->filter, dossier_selection_get_entity (selection));
   dossier_article_sorter_forget (self->sorter);
@@ -493,6 +621,7 @@ dossier_articles_view_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLES_VIEW);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -578,9 +707,12 @@ dossier_articles_view_class_init (DossierArticlesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, chip_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, chip_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, back_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierArticlesView, reader);
 
   gtk_widget_class_install_action (widget_class, "articles.search", NULL, search_action);
@@ -609,12 +741,12 @@ dossier_articles_view_init (DossierArticlesView *self)
   GtkEventController *key_controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->filter = dossier_article_filter_new (NULL);
   self->sorter = dossier_article_sorter_new (DOSSIER_ARTICLE_SORT_DATE);
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (GTK_SORTER (self->sorter)));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->filter_model = dossier_article_filter_model_new (G_LIST_MODEL (self->sort_model), self->filter);
   self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
@@ -623,8 +755,8 @@ dossier_articles_view_init (DossierArticlesView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
   /* After the list view's own handler, so that the list has caught up
    * with a change before the view moves the selection in it. */
   g_signal_connect (self->list_selection, "items-changed", G_CALLBACK (on_items_changed), self);
@@ -647,6 +779,11 @@ dossier_articles_view_init (DossierArticlesView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key_controller);
 
   g_signal_connect (self->reader, "entity-activated", G_CALLBACK (on_reader_entity_activated), self);
+  g_signal_connect (self->chip_revealer, "notify::child-revealed", G_CALLBACK (on_revealer_child_revealed), NULL);
+  g_signal_connect (self->back_revealer, "notify::child-revealed", G_CALLBACK (on_revealer_child_revealed), NULL);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
+  on_folded_changed (self);
+  gtk_menu_button_set_create_popup_func (self->sort_button, create_sort_popup, self, NULL);
 
   /* The sort is remembered. */
   self->settings = g_settings_new (APP_ID);
@@ -712,7 +849,11 @@ dossier_articles_view_set_search (DossierArticlesView *self,
     }
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  /* Replacing the text empties the entry first, which the entry reports
+   * at once: the list would be filtered twice, once for nothing. */
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), search);
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
   /* Apply now rather than after the entry's typing delay. */
   on_search_changed (self->search_entry, self);
 }

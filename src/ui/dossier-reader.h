@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <webkit/webkit.h>
 
 #include "dossier-model.h"
 
@@ -28,6 +27,6 @@ void            dossier_reader_zoom_out       (DossierReader  *self);
 void            dossier_reader_zoom_reset     (DossierReader  *self);
 gboolean        dossier_reader_is_page_ready  (DossierReader  *self);
 const char     *dossier_reader_get_page_uri   (DossierReader  *self);
-WebKitWebView  *dossier_reader_get_web_view   (DossierReader  *self);
+GtkWidget      *dossier_reader_get_web_view   (DossierReader  *self);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-article-filter.h"
 #include "dossier-articles-view.h"
 #include "dossier-discrepancies-view.h"
 #include "dossier-graph-view.h"
@@ -19,6 +20,10 @@ struct _DossierWindow
   GSettings *settings;
   DossierSelection *selection;
 
+  /* Until the first frame is painted, the Discrepancies badge waits. */
+  gulong first_frame_handler;
+  gboolean first_frame_painted;
+
   /* A file being loaded in a worker thread, and what to show once it is. */
   GCancellable *load_cancellable;
   GFile *loading_file;
@@ -29,12 +34,16 @@ struct _DossierWindow
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar *switcher_bar;
   AdwViewStack *view_stack;
   GtkRevealer *loading_revealer;
   GtkLabel *loading_label;
   GtkProgressBar *loading_progress;
   AdwBin *articles_bin;
   GtkWidget *articles_view;
+  /* The other views are made the first time they are shown: the first
+   * frame does not wait for what a hidden page needs (its widgets, their
+   * style, the graph's layout). */
   AdwBin *timeline_bin;
   AdwBin *relationships_bin;
   AdwBin *discrepancies_bin;
@@ -123,6 +132,52 @@ dossier_window_open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Makes the view of @page the first time it is shown. */
+static void
+dossier_window_ensure_view (DossierWindow *self,
+                            GtkWidget     *page)
+{
+  if (page == NULL || adw_bin_get_child (ADW_BIN (page)) != NULL)
+    return;
+
+  if (page == GTK_WIDGET (self->timeline_bin))
+    adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
+  else if (page == GTK_WIDGET (self->relationships_bin))
+    adw_bin_set_child (self->relationships_bin, dossier_graph_view_new (self->selection));
+  else if (page == GTK_WIDGET (self->discrepancies_bin))
+    {
+      self->discrepancies_view = dossier_discrepancies_view_new (self->selection);
+      adw_bin_set_child (self->discrepancies_bin, self->discrepancies_view);
+    }
+}
+
+static void
+dossier_window_visible_page_changed (DossierWindow *self)
+{
+  dossier_window_ensure_view (self, adw_view_stack_get_visible_child (self->view_stack));
+}
+
+/* The shortcuts window, built the first time it is asked for rather than
+ * with every window (as GtkApplication does with gtk/help-overlay.ui). */
+static void
+dossier_window_show_help_overlay_action (GSimpleAction *action,
+                                         GVariant      *parameter,
+                                         gpointer       user_data)
+{
+  GtkApplicationWindow *self = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (self);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal over @self, hidden on close; @self keeps it. */
+      gtk_application_window_set_help_overlay (self, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 dossier_window_view_action (GtkWidget  *widget,
                             const char *action_name,
@@ -207,15 +262,75 @@ dossier_window_report_missing (DossierWindow *self,
   dossier_window_add_toast (self, message);
 }
 
+/* The Discrepancies page's badge counts the disagreements in the dossier.
+ * It is left out of the window's first frame: libadwaita draws a badge
+ * through a GL shader of its own, which the first frame would have to
+ * compile (about 6 ms of CPU with Mesa's llvmpipe) for a number about a
+ * hidden view.  It appears in the next frame. */
 static void
-dossier_window_store_changed (DossierWindow *self)
+dossier_window_update_badge (DossierWindow *self)
 {
   DossierStore *store = dossier_selection_get_store (self->selection);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title, dossier_store_get_title (store));
-  /* The page's badge counts the disagreements in the dossier. */
+  if (!self->first_frame_painted)
+    return;
+
   adw_view_stack_page_set_badge_number (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->discrepancies_bin)),
-                                        g_list_model_get_n_items (dossier_store_get_discrepancies (store)));
+                                        store != NULL ? g_list_model_get_n_items (dossier_store_get_discrepancies (store)) : 0);
+}
+
+static void
+dossier_window_after_first_paint (DossierWindow *self,
+                                  GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->first_frame_handler, clock);
+  self->first_frame_painted = TRUE;
+  dossier_window_update_badge (self);
+}
+
+static void
+dossier_window_realize (GtkWidget *widget)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dossier_window_parent_class)->realize (widget);
+
+  if (!self->first_frame_painted && self->first_frame_handler == 0)
+    self->first_frame_handler = g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                         G_CALLBACK (dossier_window_after_first_paint),
+                                                         self, G_CONNECT_SWAPPED);
+}
+
+static void
+dossier_window_unrealize (GtkWidget *widget)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  g_clear_signal_handler (&self->first_frame_handler, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (dossier_window_parent_class)->unrealize (widget);
+}
+
+/* The dossier's title under the window's, where the header shows a title
+ * rather than the view switcher (a narrow window).  Set only then: the
+ * header measures its hidden title too, and the subtitle would cost the
+ * first frame a font and a layout that a wide window never shows. */
+static void
+dossier_window_update_subtitle (DossierWindow *self)
+{
+  DossierStore *store = dossier_selection_get_store (self->selection);
+
+  gboolean shown = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        shown && store != NULL ? dossier_store_get_title (store) : NULL);
+}
+
+static void
+dossier_window_store_changed (DossierWindow *self)
+{
+  dossier_window_update_subtitle (self);
+  dossier_window_update_badge (self);
 }
 
 static void
@@ -312,6 +427,7 @@ dossier_window_show_discrepancy_action (GtkWidget  *widget,
     }
 
   dossier_window_show_view (self, "discrepancies");
+  g_assert (self->discrepancies_view != NULL);
   dossier_discrepancies_view_show (DOSSIER_DISCREPANCIES_VIEW (self->discrepancies_view), discrepancy);
 }
 
@@ -371,7 +487,29 @@ dossier_window_show_loading (DossierWindow *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", file != NULL);
+  if (file != NULL)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->loading_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->loading_revealer, file != NULL);
+}
+
+static void
+dossier_window_loading_revealed (DossierWindow *self)
+{
+  /* Folded away: hide it, so it is not measured with every layout. */
+  if (!gtk_revealer_get_child_revealed (self->loading_revealer) &&
+      !gtk_revealer_get_reveal_child (self->loading_revealer))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->loading_revealer), FALSE);
+}
+
+/* The bar at the bottom of a narrow window gets its buttons the first time
+ * it shows: until then, a wide window does not build, style and measure a
+ * second set of view switcher buttons. */
+static void
+dossier_window_switcher_bar_revealed (DossierWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
 }
 
 static void
@@ -416,12 +554,15 @@ dossier_window_class_init (DossierWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dossier_window_dispose;
+  widget_class->realize = dossier_window_realize;
+  widget_class->unrealize = dossier_window_unrealize;
   window_class->close_request = dossier_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_progress);
@@ -442,9 +583,13 @@ dossier_window_class_init (DossierWindowClass *klass)
 static void
 dossier_window_init (DossierWindow *self)
 {
+  static const GActionEntry win_entries[] = {
+    { "show-help-overlay", dossier_window_show_help_overlay_action },
+  };
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries), self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
@@ -453,6 +598,13 @@ dossier_window_init (DossierWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
+  g_signal_connect_object (self->loading_revealer, "notify::child-revealed",
+                           G_CALLBACK (dossier_window_loading_revealed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (dossier_window_update_subtitle), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal",
+                           G_CALLBACK (dossier_window_switcher_bar_revealed), self, G_CONNECT_SWAPPED);
+  dossier_window_switcher_bar_revealed (self);
 
   self->selection = dossier_selection_new ();
   g_signal_connect_object (self->selection, "notify::store",
@@ -461,10 +613,8 @@ dossier_window_init (DossierWindow *self)
 
   self->articles_view = dossier_articles_view_new (self->selection);
   adw_bin_set_child (self->articles_bin, self->articles_view);
-  adw_bin_set_child (self->timeline_bin, dossier_timeline_view_new (self->selection));
-  adw_bin_set_child (self->relationships_bin, dossier_graph_view_new (self->selection));
-  self->discrepancies_view = dossier_discrepancies_view_new (self->selection);
-  adw_bin_set_child (self->discrepancies_bin, self->discrepancies_view);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (dossier_window_visible_page_changed), self, G_CONNECT_SWAPPED);
 }
 
 DossierWindow *
@@ -569,22 +719,16 @@ dossier_window_show_item (DossierWindow *self,
   dossier_window_report_missing (self, kind, id);
 }
 
+/* The last step of opening a file: its dossier is shown, or why not. */
 static void
-dossier_window_open_file_ready (GObject      *source,
-                                GAsyncResult *result,
-                                gpointer      user_data)
+dossier_window_finish_open (DossierWindow *self,
+                            DossierStore  *store,
+                            GPtrArray     *problems,
+                            const GError  *error)
 {
-  g_autoptr(DossierWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierStore) store = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *kind = g_steal_pointer (&self->pending_kind);
   g_autofree char *id = g_steal_pointer (&self->pending_id);
   g_autoptr(GFile) file = NULL;
-
-  store = dossier_store_load_file_finish (result, &problems, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
 
   dossier_window_show_loading (self, NULL);
   g_clear_object (&self->load_cancellable);
@@ -600,6 +744,60 @@ dossier_window_open_file_ready (GObject      *source,
 
   if (kind != NULL)
     dossier_window_show_item (self, kind, id);
+}
+
+static void
+prepare_search_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  dossier_article_filter_prepare_store (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+dossier_window_search_prepared (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  DossierWindow *self = DOSSIER_WINDOW (source);
+
+  /* FALSE when cancelled: another file superseded it, or it was given up */
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  dossier_window_finish_open (self, g_task_get_task_data (G_TASK (result)), NULL, NULL);
+}
+
+static void
+dossier_window_open_file_ready (GObject      *source,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStore) store = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  store = dossier_store_load_file_finish (result, &problems, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (store == NULL)
+    {
+      dossier_window_finish_open (self, NULL, problems, error);
+      return;
+    }
+
+  /* Loading goes on in a thread with the articles' search text, folded
+   * now so that no keystroke has to (for a large dossier, most of a
+   * second of work the first search would otherwise wait for). */
+  task = g_task_new (self, self->load_cancellable, dossier_window_search_prepared, NULL);
+  g_task_set_source_tag (task, dossier_window_open_file_ready);
+  g_task_set_task_data (task, g_steal_pointer (&store), g_object_unref);
+  g_task_run_in_thread (task, prepare_search_thread);
 }
 
 void
