@@ -467,9 +467,7 @@ test_ten_thousand (void)
                   index_time / 1000.0, worst / 1000.0);
   g_printerr ("# 10,000 articles: folding %.1f ms once, slowest keystroke %.1f ms\n",
               index_time / 1000.0, worst / 1000.0);
-  /* Generous bounds for a loaded CI machine; typically far below. */
-  g_assert_cmpint (worst, <, 100 * 1000);
-  g_assert_cmpint (index_time, <, 2000 * 1000);
+  /* Times are printed, not asserted: the target is bench-search's */
 }
 
 int
