@@ -199,7 +199,6 @@ test_entity (void)
   g_assert_true (dossier_article_filter_get_store (filter) == other);
 }
 
-/* A dossier of @n articles of about 2 KB each. */
 /* An article's searchable text, folded, as the filter defines it: title,
  * outlet, author and body, a field a line. */
 static char *
