@@ -284,9 +284,11 @@ on_list_activate (GtkGridView         *list_view,
   gtk_widget_grab_focus (GTK_WIDGET (self->reader));
 }
 
-/* As many rows as the list keeps (a one-column GtkGridView: 30 rows and
- * a few), and some */
-#define MAX_KEPT_ROWS 48
+/* Twice as many rows as the list keeps (a one-column GtkGridView: 30
+ * rows and a few), and some: when a keystroke brings other articles into
+ * every place, GTK 4.8 makes a new list item for each before it lets the
+ * old ones go, so as many rows again are needed meanwhile. */
+#define MAX_KEPT_ROWS 72
 
 static void
 setup_row (GtkSignalListItemFactory *factory,

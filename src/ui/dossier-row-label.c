@@ -60,6 +60,32 @@ clear_layout (DossierRowLabel *self)
   self->other_width = -1;
 }
 
+/* The height of a line of @font, asked of Pango once per font rather than
+ * per label (Pango shapes a sample text to answer) */
+static int
+get_line_height (PangoContext               *context,
+                 const PangoFontDescription *font)
+{
+  static GHashTable *heights;
+  gpointer height;
+
+  if (heights == NULL)
+    heights = g_hash_table_new_full ((GHashFunc) pango_font_description_hash,
+                                     (GEqualFunc) pango_font_description_equal,
+                                     (GDestroyNotify) pango_font_description_free, NULL);
+
+  if (!g_hash_table_lookup_extended (heights, font, NULL, &height))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+
+      height = GINT_TO_POINTER (PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics)));
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (heights, pango_font_description_copy (font), height);
+    }
+
+  return GPOINTER_TO_INT (height);
+}
+
 /* As GtkLabel sets up its layout for xalign 0, left justification,
  * ellipsize end and, for more than a line, wrap word-char and lines. */
 static PangoLayout *
@@ -74,12 +100,7 @@ ensure_layout (DossierRowLabel *self)
   self->layout = gtk_widget_create_pango_layout (widget, self->text);
   self->layout_length = self->text != NULL ? strlen (self->text) : 0;
   self->font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (self->layout)));
-  {
-    PangoFontMetrics *metrics = pango_context_get_metrics (pango_layout_get_context (self->layout), self->font, NULL);
-
-    self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
-    pango_font_metrics_unref (metrics);
-  }
+  self->line_height = get_line_height (pango_layout_get_context (self->layout), self->font);
   pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   if (self->lines > 1)

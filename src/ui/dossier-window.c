@@ -319,7 +319,6 @@ static void
 dossier_window_update_subtitle (DossierWindow *self)
 {
   DossierStore *store = dossier_selection_get_store (self->selection);
-
   gboolean shown = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
   adw_view_switcher_title_set_subtitle (self->switcher_title,
@@ -792,8 +791,9 @@ dossier_window_open_file_ready (GObject      *source,
     }
 
   /* Loading goes on in a thread with the articles' search text, folded
-   * now so that no keystroke has to (for a large dossier, most of a
-   * second of work the first search would otherwise wait for). */
+   * and indexed now so that no keystroke has to (for ten thousand
+   * articles, a few tenths of a second the first search would otherwise
+   * wait for). */
   task = g_task_new (self, self->load_cancellable, dossier_window_search_prepared, NULL);
   g_task_set_source_tag (task, dossier_window_open_file_ready);
   g_task_set_task_data (task, g_steal_pointer (&store), g_object_unref);

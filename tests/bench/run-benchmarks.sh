@@ -32,7 +32,9 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "run-benchmarks.sh: no display and no xvfb-run" >&2
     exit 2
   fi
-  exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$build"
+  # -noreset: the server would otherwise reset when its last client leaves,
+  # which a web process exiting between two benchmarks can be
+  exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$0" "$build"
 fi
 
 if ! meson compile -C "$build" >"$build/meson-logs/benchmarks-build.txt" 2>&1; then
