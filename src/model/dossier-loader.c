@@ -2,13 +2,13 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "dossier-article-private.h"
 #include "dossier-claim-private.h"
 #include "dossier-discrepancy-private.h"
 #include "dossier-entity-private.h"
 #include "dossier-event-private.h"
+#include "dossier-json-private.h"
 #include "dossier-loader-private.h"
 #include "dossier-problem-private.h"
 #include "dossier-relation-private.h"
@@ -168,31 +168,31 @@ shown (Loader     *self,
 }
 
 static const char *
-describe (JsonNode *node)
+describe (const DossierJsonNode *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (node->type)
     {
-    case JSON_NODE_OBJECT:
+    case DOSSIER_JSON_OBJECT:
       /* Translators: the kind of a JSON value, for "expected a string, found %s" */
       return _("an object");
-    case JSON_NODE_ARRAY:
+    case DOSSIER_JSON_ARRAY:
       return _("an array");
-    case JSON_NODE_NULL:
+    case DOSSIER_JSON_NULL:
       return "null";     /* a JSON keyword: not translated */
-    case JSON_NODE_VALUE:
+    case DOSSIER_JSON_STRING:
+      return _("a string");
+    case DOSSIER_JSON_BOOLEAN:
+      return _("true or false");
+    case DOSSIER_JSON_NUMBER:
     default:
-      if (json_node_get_value_type (node) == G_TYPE_STRING)
-        return _("a string");
-      if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        return _("true or false");
       return _("a number");
     }
 }
 
 static gboolean
-is_string (JsonNode *node)
+is_string (const DossierJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node->type == DOSSIER_JSON_STRING;
 }
 
 static gboolean
@@ -214,7 +214,7 @@ is_valid_id (const char *id)
  * after reporting why it cannot be used. */
 static const char *
 check_string (Loader     *self,
-              JsonNode   *node,
+              const DossierJsonNode   *node,
               const Path *path,
               guint       flags)
 {
@@ -227,7 +227,7 @@ check_string (Loader     *self,
       return NULL;
     }
 
-  value = json_node_get_string (node);
+  value = node->string;
   if (strlen (value) > MAX_STRING_LENGTH)
     {
       report (self, path, _("the text is longer than 1 MiB"));
@@ -254,14 +254,14 @@ check_string (Loader     *self,
 }
 
 /* The member @key of @object, or NULL (reported if @flags has REQUIRED) */
-static JsonNode *
+static const DossierJsonNode *
 get_member (Loader     *self,
-            JsonObject *object,
+            const DossierJsonNode *object,
             const Path *path,
             const char *key,
             guint       flags)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  const DossierJsonNode *node = dossier_json_object_get (object, key);
 
   if (node == NULL && (flags & REQUIRED))
     /* Translators: %s is a field name, which is not translated */
@@ -272,72 +272,72 @@ get_member (Loader     *self,
 
 static const char *
 get_string (Loader     *self,
-            JsonObject *object,
+            const DossierJsonNode *object,
             const Path *path,
             const char *key,
             guint       flags)
 {
-  JsonNode *node = get_member (self, object, path, key, flags);
+  const DossierJsonNode *node = get_member (self, object, path, key, flags);
 
   return node ? check_string (self, node, KEY (path, key), flags) : NULL;
 }
 
 static gboolean
 get_boolean (Loader     *self,
-             JsonObject *object,
+             const DossierJsonNode *object,
              const Path *path,
              const char *key)
 {
-  JsonNode *node = get_member (self, object, path, key, 0);
+  const DossierJsonNode *node = get_member (self, object, path, key, 0);
 
   if (node == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != DOSSIER_JSON_BOOLEAN)
     {
       report (self, KEY (path, key), _("expected true or false, found %s"), describe (node));
       return FALSE;
     }
 
-  return json_node_get_boolean (node);
+  return node->boolean;
 }
 
-static JsonArray *
+static const DossierJsonNode *
 get_array (Loader     *self,
-           JsonObject *object,
+           const DossierJsonNode *object,
            const Path *path,
            const char *key,
            guint       flags)
 {
-  JsonNode *node = get_member (self, object, path, key, flags);
+  const DossierJsonNode *node = get_member (self, object, path, key, flags);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != DOSSIER_JSON_ARRAY)
     {
       report (self, KEY (path, key), _("expected an array, found %s"), describe (node));
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
-static JsonObject *
+static const DossierJsonNode *
 check_object (Loader     *self,
-              JsonNode   *node,
+              const DossierJsonNode   *node,
               const Path *path)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != DOSSIER_JSON_OBJECT)
     {
       report (self, path, _("expected an object, found %s"), describe (node));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 static DossierDate *
 get_date (Loader     *self,
-          JsonObject *object,
+          const DossierJsonNode *object,
           const Path *path,
           const char *key,
           guint       flags,
@@ -371,7 +371,7 @@ lookup (Loader     *self,
 static gpointer
 resolve (Loader     *self,
          Collection  collection,
-         JsonNode   *node,
+         const DossierJsonNode   *node,
          const Path *path)
 {
   const char *id = check_string (self, node, path, NON_EMPTY);
@@ -410,20 +410,20 @@ resolve (Loader     *self,
 /* An optional array of ids, resolved; repeated ids are kept once */
 static GPtrArray *
 get_references (Loader     *self,
-                JsonObject *object,
+                const DossierJsonNode *object,
                 const Path *path,
                 const char *key,
                 Collection  collection)
 {
-  JsonArray *array = get_array (self, object, path, key, 0);
+  const DossierJsonNode *array = get_array (self, object, path, key, 0);
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = array ? array->length : 0;
   /* A set, not a search of @items: a list can have a million ids */
   g_autoptr(GHashTable) seen = n > 1 ? g_hash_table_new (NULL, NULL) : NULL;
 
   for (guint i = 0; i < n && !self->stopped; i++)
     {
-      gpointer item = resolve (self, collection, json_array_get_element (array, i),
+      gpointer item = resolve (self, collection, &array->elements[i],
                                INDEX (KEY (path, key), i));
 
       if (item != NULL && (seen == NULL || g_hash_table_add (seen, item)))
@@ -518,10 +518,10 @@ occurs_ignoring_case (Loader         *self,
 
 static DossierSource *
 read_source (Loader     *self,
-             JsonNode   *node,
+             const DossierJsonNode   *node,
              const Path *path)
 {
-  JsonObject *object = check_object (self, node, path);
+  const DossierJsonNode *object = check_object (self, node, path);
   DossierArticle *article = NULL;
   const char *quote;
   guint paragraph;
@@ -531,9 +531,9 @@ read_source (Loader     *self,
   if (object == NULL)
     return NULL;
 
-  has_article = json_object_has_member (object, "article");
-  has_quote = json_object_has_member (object, "quote");
-  has_reference = json_object_has_member (object, "reference");
+  has_article = (dossier_json_object_get (object, "article") != NULL);
+  has_quote = (dossier_json_object_get (object, "quote") != NULL);
+  has_reference = (dossier_json_object_get (object, "reference") != NULL);
 
   if (has_reference && (has_article || has_quote))
     {
@@ -554,7 +554,7 @@ read_source (Loader     *self,
     }
 
   if (get_member (self, object, path, "article", REQUIRED))
-    article = resolve (self, ARTICLES, json_object_get_member (object, "article"), KEY (path, "article"));
+    article = resolve (self, ARTICLES, dossier_json_object_get (object, "article"), KEY (path, "article"));
   quote = get_string (self, object, path, "quote", REQUIRED | NON_EMPTY);
   if (article == NULL || quote == NULL || g_hash_table_contains (self->broken_bodies, article))
     return NULL;
@@ -573,20 +573,20 @@ read_source (Loader     *self,
 /* The required, non-empty array @key of sources */
 static GPtrArray *
 get_sources (Loader     *self,
-             JsonObject *object,
+             const DossierJsonNode *object,
              const Path *path,
              const char *key)
 {
-  JsonArray *array = get_array (self, object, path, key, REQUIRED);
+  const DossierJsonNode *array = get_array (self, object, path, key, REQUIRED);
   GPtrArray *sources = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = array ? json_array_get_length (array) : 0;
+  guint n = array ? array->length : 0;
 
   if (array != NULL && n == 0)
     report (self, KEY (path, key), _("there must be at least one source"));
 
   for (guint i = 0; i < n && !self->stopped; i++)
     {
-      DossierSource *source = read_source (self, json_array_get_element (array, i),
+      DossierSource *source = read_source (self, &array->elements[i],
                                            INDEX (KEY (path, key), i));
 
       if (source != NULL)
@@ -598,7 +598,7 @@ get_sources (Loader     *self,
 
 static gpointer
 read_article (Loader     *self,
-              JsonObject *object,
+              const DossierJsonNode *object,
               const Path *path)
 {
   g_autoptr(DossierDate) published = NULL;
@@ -606,7 +606,7 @@ read_article (Loader     *self,
   const char *id, *title, *outlet, *author, *url, *origin, *notes;
   gboolean approximate;
   gboolean broken = FALSE;
-  JsonArray *array;
+  const DossierJsonNode *array;
   DossierArticle *article;
 
   id = get_string (self, object, path, "id", REQUIRED | ID);
@@ -622,14 +622,14 @@ read_article (Loader     *self,
   array = get_array (self, object, path, "body", REQUIRED);
   if (array == NULL)
     broken = TRUE;
-  else if (json_array_get_length (array) == 0)
+  else if (array->length == 0)
     {
       report (self, KEY (path, "body"), _("there must be at least one paragraph"));
       broken = TRUE;
     }
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+  for (guint i = 0; array != NULL && i < array->length && !self->stopped; i++)
     {
-      const char *paragraph = check_string (self, json_array_get_element (array, i),
+      const char *paragraph = check_string (self, &array->elements[i],
                                             INDEX (KEY (path, "body"), i), 0);
 
       if (paragraph != NULL)
@@ -652,13 +652,13 @@ read_article (Loader     *self,
 
 static gpointer
 read_entity (Loader     *self,
-             JsonObject *object,
+             const DossierJsonNode *object,
              const Path *path)
 {
   g_autoptr(GPtrArray) aliases = g_ptr_array_new ();
   const char *id, *name, *kind_name, *description;
   DossierEntityKind kind = DOSSIER_ENTITY_KIND_COMPANY;
-  JsonArray *array;
+  const DossierJsonNode *array;
 
   id = get_string (self, object, path, "id", REQUIRED | ID);
   name = get_string (self, object, path, "name", REQUIRED | NON_EMPTY);
@@ -671,9 +671,9 @@ read_entity (Loader     *self,
   description = get_string (self, object, path, "description", 0);
 
   array = get_array (self, object, path, "aliases", 0);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+  for (guint i = 0; array != NULL && i < array->length && !self->stopped; i++)
     {
-      const char *alias = check_string (self, json_array_get_element (array, i),
+      const char *alias = check_string (self, &array->elements[i],
                                         INDEX (KEY (path, "aliases"), i), NON_EMPTY);
 
       if (alias != NULL)
@@ -689,7 +689,7 @@ read_entity (Loader     *self,
 
 static gpointer
 read_event (Loader     *self,
-            JsonObject *object,
+            const DossierJsonNode *object,
             const Path *path)
 {
   g_autoptr(DossierDate) date = NULL;
@@ -720,7 +720,7 @@ read_event (Loader     *self,
 
 static gpointer
 read_relation (Loader     *self,
-               JsonObject *object,
+               const DossierJsonNode *object,
                const Path *path)
 {
   g_autoptr(DossierDate) since = NULL;
@@ -732,9 +732,9 @@ read_relation (Loader     *self,
 
   id = get_string (self, object, path, "id", REQUIRED | ID);
   if (get_member (self, object, path, "from", REQUIRED))
-    from = resolve (self, ENTITIES, json_object_get_member (object, "from"), KEY (path, "from"));
+    from = resolve (self, ENTITIES, dossier_json_object_get (object, "from"), KEY (path, "from"));
   if (get_member (self, object, path, "to", REQUIRED))
-    to = resolve (self, ENTITIES, json_object_get_member (object, "to"), KEY (path, "to"));
+    to = resolve (self, ENTITIES, dossier_json_object_get (object, "to"), KEY (path, "to"));
   if (from != NULL && from == to)
     report (self, KEY (path, "to"), _("a relation cannot link an entity to itself"));
 
@@ -775,11 +775,11 @@ read_relation (Loader     *self,
 
 static DossierClaim *
 read_claim (Loader     *self,
-            JsonNode   *node,
+            const DossierJsonNode   *node,
             const Path *path)
 {
   g_autoptr(GPtrArray) sources = NULL;
-  JsonObject *object = check_object (self, node, path);
+  const DossierJsonNode *object = check_object (self, node, path);
   const char *value;
 
   if (object == NULL)
@@ -793,7 +793,7 @@ read_claim (Loader     *self,
 
 static gpointer
 read_discrepancy (Loader     *self,
-                  JsonObject *object,
+                  const DossierJsonNode *object,
                   const Path *path)
 {
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
@@ -802,18 +802,18 @@ read_discrepancy (Loader     *self,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   const char *id, *topic, *resolution_summary = NULL;
-  JsonArray *array;
-  JsonNode *node;
+  const DossierJsonNode *array;
+  const DossierJsonNode *node;
 
   id = get_string (self, object, path, "id", REQUIRED | ID);
   topic = get_string (self, object, path, "topic", REQUIRED | NON_EMPTY);
 
   array = get_array (self, object, path, "claims", REQUIRED);
-  if (array != NULL && json_array_get_length (array) < 2)
+  if (array != NULL && array->length < 2)
     report (self, KEY (path, "claims"), _("a discrepancy needs at least two claims"));
-  for (guint i = 0; array != NULL && i < json_array_get_length (array) && !self->stopped; i++)
+  for (guint i = 0; array != NULL && i < array->length && !self->stopped; i++)
     {
-      DossierClaim *claim = read_claim (self, json_array_get_element (array, i),
+      DossierClaim *claim = read_claim (self, &array->elements[i],
                                         INDEX (KEY (path, "claims"), i));
 
       if (claim != NULL)
@@ -824,7 +824,7 @@ read_discrepancy (Loader     *self,
   if (node != NULL)
     {
       const Path *resolution_path = KEY (path, "resolution");
-      JsonObject *resolution = check_object (self, node, resolution_path);
+      const DossierJsonNode *resolution = check_object (self, node, resolution_path);
 
       if (resolution != NULL)
         {
@@ -846,7 +846,7 @@ read_discrepancy (Loader     *self,
 }
 
 typedef gpointer (*ReadFunc) (Loader     *self,
-                              JsonObject *object,
+                              const DossierJsonNode *object,
                               const Path *path);
 
 /* The id of @item of @collection, which the item keeps: the tree it was
@@ -875,21 +875,23 @@ item_id (Collection collection,
 static void
 read_element (Loader     *self,
               Collection  collection,
-              JsonNode   *node,
+              const DossierJsonNode   *node,
               const Path *path,
               ReadFunc    read)
 {
-  JsonObject *object = check_object (self, node, path);
+  const DossierJsonNode *object = check_object (self, node, path);
   gpointer item = object ? read (self, object, path) : NULL;
 
   register_item (self, collection, path, item ? item_id (collection, item) : NULL, item);
 }
 
-/* Parses the elements of a top-level array a few hundred kilobytes at a
- * time, each batch freed once read: the whole file as one json-glib tree
- * takes about five times its size. */
+/* How much of the text is read between two reports of progress and looks
+ * at whether the load is cancelled */
 #define BATCH_BYTES (256 * 1024)
 
+/* Reads the elements of a top-level array one at a time, each parsed from
+ * its place in the text into one reused tree: the whole file as one tree
+ * would take several times its size. */
 static void
 read_outlined_collection (Loader     *self,
                           Collection  collection,
@@ -897,67 +899,54 @@ read_outlined_collection (Loader     *self,
                           ReadFunc    read)
 {
   const char *key = collection_keys[collection];
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GString) batch = g_string_new (NULL);
-  guint first = 0;
+  g_autoptr(DossierJsonTree) tree = dossier_json_tree_new ();
+  gsize batch_start = elements->len > 0 ? g_array_index (elements, DossierSpan, 0).start : 0;
 
-  while (first < elements->len && !self->stopped)
+  for (guint i = 0; i < elements->len && !self->stopped; i++)
     {
-      const DossierSpan *start = &g_array_index (elements, DossierSpan, first);
-      g_autoptr(GError) error = NULL;
-      guint last = first;
-      JsonArray *array;
+      const DossierSpan *span = &g_array_index (elements, DossierSpan, i);
+      const DossierJsonNode *element = dossier_json_tree_parse (tree, self->data + span->start,
+                                                                span->end - span->start);
 
-      /* The elements and the commas between them, as they are in the text */
-      while (last + 1 < elements->len &&
-             g_array_index (elements, DossierSpan, last + 1).end - start->start <= BATCH_BYTES)
-        last++;
-      g_string_truncate (batch, 0);
-      g_string_append_c (batch, '[');
-      g_string_append_len (batch, self->data + start->start,
-                           g_array_index (elements, DossierSpan, last).end - start->start);
-      g_string_append_c (batch, ']');
-
-      /* The syntax check passed, so this cannot fail unless json-glib
+      /* The syntax check passed, so this cannot fail unless the parser
        * refuses what the check allows */
-      if (!json_parser_load_from_data (parser, batch->str, batch->len, &error))
+      if (element == NULL)
         {
-          report (self, INDEX (KEY (NULL, key), first), "%s", error->message);
+          g_critical ("The JSON parser refused an element that the syntax check accepted");
+          report (self, INDEX (KEY (NULL, key), i), _("the file could not be read as JSON"));
           return;
         }
+      read_element (self, collection, element, INDEX (KEY (NULL, key), i), read);
 
-      array = json_node_get_array (json_parser_get_root (parser));
-      for (guint i = first; i <= last && !self->stopped; i++)
-        read_element (self, collection, json_array_get_element (array, i - first),
-                      INDEX (KEY (NULL, key), i), read);
-
-      first = last + 1;
-
-      self->items_done += g_array_index (elements, DossierSpan, last).end - start->start;
-      if (self->progress != NULL)
-        dossier_load_progress_report (self->progress, DOSSIER_LOAD_STEP_ITEMS,
-                                      (double) self->items_done / MAX (self->items_total, 1));
-      /* The caller tells a cancelled load from a failed one */
-      if (g_cancellable_is_cancelled (self->cancellable))
-        self->stopped = TRUE;
+      if (span->end - batch_start >= BATCH_BYTES || i + 1 == elements->len)
+        {
+          self->items_done += span->end - batch_start;
+          batch_start = span->end;
+          if (self->progress != NULL)
+            dossier_load_progress_report (self->progress, DOSSIER_LOAD_STEP_ITEMS,
+                                          (double) self->items_done / MAX (self->items_total, 1));
+          /* The caller tells a cancelled load from a failed one */
+          if (g_cancellable_is_cancelled (self->cancellable))
+            self->stopped = TRUE;
+        }
     }
 }
 
 static void
 read_collection (Loader     *self,
-                 JsonObject *root,
+                 const DossierJsonNode *root,
                  Collection  collection,
                  ReadFunc    read)
 {
   const char *key = collection_keys[collection];
-  JsonArray *array = get_array (self, root, NULL, key, 0);
-  guint n = array ? json_array_get_length (array) : 0;
+  const DossierJsonNode *array = get_array (self, root, NULL, key, 0);
+  guint n = array ? array->length : 0;
 
-  self->broken[collection] = array == NULL && json_object_has_member (root, key);
+  self->broken[collection] = array == NULL && (dossier_json_object_get (root, key) != NULL);
 
   if (array != NULL && self->outline != NULL)
     {
-      guint member = json_array_get_int_element (array, 0);
+      guint member = (guint) array->elements[0].number;
 
       read_outlined_collection (self, collection,
                                 g_array_index (self->outline, DossierOutlineMember, member).elements, read);
@@ -965,34 +954,34 @@ read_collection (Loader     *self,
     }
 
   for (guint i = 0; i < n && !self->stopped; i++)
-    read_element (self, collection, json_array_get_element (array, i), INDEX (KEY (NULL, key), i), read);
+    read_element (self, collection, &array->elements[i], INDEX (KEY (NULL, key), i), read);
 }
 
 static DossierStore *
 load_tree (Loader   *self,
-           JsonNode *root_node)
+           const DossierJsonNode *root_node)
 {
-  JsonObject *root;
-  JsonNode *format;
+  const DossierJsonNode *root;
+  const DossierJsonNode *format;
   const char *id, *title, *description, *language;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (root_node->type != DOSSIER_JSON_OBJECT)
     {
       report (self, NULL, _("expected a JSON object at the top level, found %s"), describe (root_node));
       return NULL;
     }
-  root = json_node_get_object (root_node);
+  root = root_node;
 
   /* A file in another format would only produce a flood of confusing
    * problems, so a wrong format stops here. */
   format = get_member (self, root, NULL, "format", REQUIRED);
-  if (format != NULL && (!is_string (format) || !g_str_equal (json_node_get_string (format), FORMAT_VERSION)))
+  if (format != NULL && (!is_string (format) || !g_str_equal (format->string, FORMAT_VERSION)))
     {
       if (is_string (format))
         report (self, KEY (NULL, "format"),
                 /* Translators: both %s are format names such as "dossier/1" */
                 _("unsupported format \"%s\"; this version of Dossier reads \"%s\""),
-                shown (self, json_node_get_string (format)), FORMAT_VERSION);
+                shown (self, format->string), FORMAT_VERSION);
       else
         report (self, KEY (NULL, "format"), _("expected a string, found %s"), describe (format));
       return NULL;
@@ -1016,31 +1005,6 @@ load_tree (Loader   *self,
   return dossier_store_new (id, title, description, language,
                             self->items[ARTICLES], self->items[ENTITIES], self->items[EVENTS],
                             self->items[RELATIONS], self->items[DISCREPANCIES], self->progress);
-}
-
-/* json-glib 1.6 has no API for the position of a syntax error; its message
- * reads "<data>:LINE:COLUMN: Parse error: …". */
-static DossierProblem *
-problem_from_json_error (const GError *error)
-{
-  const char *message = error->message;
-  int line = 0, column = 0;
-  char *end;
-
-  if (g_str_has_prefix (message, "<data>:"))
-    message += strlen ("<data>:");
-
-  line = strtol (message, &end, 10);
-  if (end != message && *end == ':')
-    {
-      const char *rest = end + 1;
-
-      column = strtol (rest, &end, 10);
-      if (end != rest && g_str_has_prefix (end, ": "))
-        return dossier_problem_new ("", end + 2, MAX (line, 1), MAX (column, 1));
-    }
-
-  return dossier_problem_new ("", error->message, 1, 1);
 }
 
 /* The length of the valid UTF-8 character at @p, or 0 if there is none
@@ -1179,8 +1143,8 @@ dossier_loader_load_full (GBytes              *bytes,
                           DossierLoadProgress *progress,
                           GCancellable        *cancellable)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierJsonTree) tree = NULL;
+  const DossierJsonNode *root;
   g_autoptr(GArray) outline = NULL;
   g_autoptr(GString) skeleton = NULL;
   DossierProblem *problem;
@@ -1223,11 +1187,12 @@ dossier_loader_load_full (GBytes              *bytes,
   if (outline != NULL)
     skeleton = outline_skeleton (data, outline);
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, skeleton ? skeleton->str : data,
-                                   skeleton ? (gssize) skeleton->len : (gssize) length, &error))
+  tree = dossier_json_tree_new ();
+  root = dossier_json_tree_parse (tree, skeleton ? skeleton->str : data, skeleton ? skeleton->len : length);
+  if (root == NULL)
     {
-      g_ptr_array_add (problems, problem_from_json_error (error));
+      g_critical ("The JSON parser refused text that the syntax check accepted");
+      g_ptr_array_add (problems, dossier_problem_new ("", _("the file could not be read as JSON"), 1, 1));
       return NULL;
     }
 
@@ -1241,7 +1206,7 @@ dossier_loader_load_full (GBytes              *bytes,
   self.bodies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) dossier_text_index_free);
   self.folded_bodies = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) dossier_text_index_free);
 
-  store = load_tree (&self, json_parser_get_root (parser));
+  store = load_tree (&self, root);
 
   for (guint i = 0; i < N_COLLECTIONS; i++)
     {

@@ -49,4 +49,21 @@ void            dossier_syntax_locate (const char *data,
                                        int        *line,
                                        int        *column);
 
+/* Whether one of the eight bytes of @word is a quote, a backslash or a
+ * control character: what ends the plain run of a string */
+static inline gboolean
+dossier_syntax_has_special_byte (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quotes = word ^ (ones * '"');
+  guint64 backslashes = word ^ (ones * '\\');
+
+  /* A byte is zero in x when (x - 1) borrows into its high bit while x's
+   * own high bit is clear; below 0x20 likewise with x - 0x20 */
+  return ((((quotes - ones) & ~quotes) |
+           ((backslashes - ones) & ~backslashes) |
+           ((word - ones * 0x20) & ~word)) & highs) != 0;
+}
+
 G_END_DECLS

@@ -102,23 +102,6 @@ hex_value (const char *p)
   return value;
 }
 
-/* Whether one of the eight bytes of @word is a quote, a backslash or a
- * control character: what ends the plain run of a string */
-static inline gboolean
-has_special_byte (guint64 word)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 quotes = word ^ (ones * '"');
-  guint64 backslashes = word ^ (ones * '\\');
-
-  /* A byte is zero in x when (x - 1) borrows into its high bit while x's
-   * own high bit is clear; below 0x20 likewise with x - 0x20 */
-  return ((((quotes - ones) & ~quotes) |
-           ((backslashes - ones) & ~backslashes) |
-           ((word - ones * 0x20) & ~word)) & highs) != 0;
-}
-
 static gboolean
 scan_string (Scanner *sc)
 {
@@ -133,7 +116,7 @@ scan_string (Scanner *sc)
       if (sc->end - sc->p >= 8)
         {
           memcpy (&word, sc->p, 8);
-          if (!has_special_byte (word))
+          if (!dossier_syntax_has_special_byte (word))
             {
               sc->p += 8;
               continue;
