@@ -322,7 +322,9 @@ parse_object (Parser          *parser,
   node->type = DOSSIER_JSON_OBJECT;
   node->length = members->len - first;
   copy = arena_alloc (parser->tree, node->length * sizeof (DossierJsonMember));
-  memcpy (copy, &g_array_index (members, DossierJsonMember, first), node->length * sizeof (DossierJsonMember));
+  /* (An array that never held anything has no data to copy from) */
+  if (node->length > 0)
+    memcpy (copy, &g_array_index (members, DossierJsonMember, first), node->length * sizeof (DossierJsonMember));
   node->members = copy;
   g_array_set_size (members, first);
 }
@@ -356,7 +358,8 @@ parse_array (Parser          *parser,
   node->type = DOSSIER_JSON_ARRAY;
   node->length = elements->len - first;
   copy = arena_alloc (parser->tree, node->length * sizeof (DossierJsonNode));
-  memcpy (copy, &g_array_index (elements, DossierJsonNode, first), node->length * sizeof (DossierJsonNode));
+  if (node->length > 0)
+    memcpy (copy, &g_array_index (elements, DossierJsonNode, first), node->length * sizeof (DossierJsonNode));
   node->elements = copy;
   g_array_set_size (elements, first);
 }
