@@ -1002,6 +1002,13 @@ load_tree (Loader   *self,
   if (self->problems->len > 0 || g_cancellable_is_cancelled (self->cancellable))
     return NULL;
 
+  /* Building the store's indexes is when a load takes the most memory:
+   * what only the reading needed goes first */
+  g_hash_table_remove_all (self->bodies);
+  g_hash_table_remove_all (self->folded_bodies);
+  for (guint i = 0; i < N_COLLECTIONS; i++)
+    g_hash_table_remove_all (self->ids[i]);
+
   return dossier_store_new (id, title, description, language,
                             self->items[ARTICLES], self->items[ENTITIES], self->items[EVENTS],
                             self->items[RELATIONS], self->items[DISCREPANCIES], self->progress);
