@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierList, dossier_list, DOSSIER, LIST, GObject)
 
-GListModel *dossier_list_new (GType      item_type,
-                              GPtrArray *items);
+GListModel *dossier_list_new       (GType       item_type,
+                                    GPtrArray  *items);
+gpointer    dossier_list_peek_item (GListModel *list,
+                                    guint       position);
 
 G_END_DECLS

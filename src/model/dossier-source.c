@@ -10,12 +10,14 @@ struct _DossierSource
 
   DossierArticle *article;
   char *quote;
-  guint paragraph;
-  gsize offset;
-  gsize length;
-
   char *reference;
   char *url;
+
+  /* 32 bits are enough (a dossier has at most 128 MiB) and make a source,
+   * of which a dossier has tens of thousands, a smaller malloc block */
+  guint32 paragraph;
+  guint32 offset;
+  guint32 length;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSource, dossier_source, G_TYPE_OBJECT)

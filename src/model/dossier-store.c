@@ -58,6 +58,56 @@ static const Kind index_kinds[N_INDEXES] = {
   [RELATION_DISCREPANCIES] = KIND_DISCREPANCY,
 };
 
+/* What each index is about */
+static const Kind index_keys[N_INDEXES] = {
+  [ENTITY_EVENTS] = KIND_ENTITY,
+  [ENTITY_RELATIONS] = KIND_ENTITY,
+  [ENTITY_MENTIONS] = KIND_ENTITY,
+  [ENTITY_ARTICLES] = KIND_ENTITY,
+  [ENTITY_DISCREPANCIES] = KIND_ENTITY,
+  [ARTICLE_MENTIONS] = KIND_ARTICLE,
+  [ARTICLE_ENTITIES] = KIND_ARTICLE,
+  [ARTICLE_EVENTS] = KIND_ARTICLE,
+  [ARTICLE_RELATIONS] = KIND_ARTICLE,
+  [ARTICLE_DISCREPANCIES] = KIND_ARTICLE,
+  [EVENT_DISCREPANCIES] = KIND_EVENT,
+  [RELATION_DISCREPANCIES] = KIND_RELATION,
+};
+
+/* An index as built at load time: the entries of the item at position p
+ * of its collection are values[starts[p]] to values[starts[p + 1] - 1],
+ * positions in the collection listed (for ENTITY_MENTIONS, numbers of
+ * mentions).  One array for all items rather than a list object each: a
+ * dossier of ten thousand articles has hundreds of thousands of entries,
+ * and an object, an array and a hash table node per item weighed more
+ * than the entries.  The list objects are made when a view asks. */
+typedef struct
+{
+  guint32 *starts;      /* n_keys + 1 of them; NULL when there is no entry */
+  guint32 *values;      /* NULL for ARTICLE_MENTIONS: an article's mentions
+                         * are consecutive, so starts says which they are */
+} Links;
+
+/* A mention as found.  Mentions are by far the largest index (63,000 in a
+ * dossier of a thousand articles), and a view only ever shows those of one
+ * article or one entity: they are kept packed, in article order (an
+ * article's mentions one after another), and made into DossierMention
+ * objects on request.  Offsets fit: a file has at most 128 MiB. */
+typedef struct
+{
+  guint32 entity;       /* its position */
+  guint32 paragraph;
+  guint32 offset;
+  guint32 length;
+} Mention;
+
+/* Mentions are stored in blocks of this many, filled one after another,
+ * rather than in one array: an array would be copied each time it grew,
+ * and at its last growth (to 16 MB for ten thousand articles) both copies
+ * would be in memory, just when the load uses the most. */
+#define MENTION_BLOCK_BITS 12
+#define MENTION_BLOCK_SIZE (1 << MENTION_BLOCK_BITS)
+
 struct _DossierStore
 {
   GObject parent_instance;
@@ -68,8 +118,27 @@ struct _DossierStore
   char *language;
 
   GListModel *lists[N_COLLECTIONS];
-  GHashTable *by_id[N_COLLECTIONS];     /* id → item, owned by the list */
+  /* Positions by id: for each collection, an open-addressing table (linear
+   * probing, at most half full) of positions in the list + 1, told apart
+   * by the ids of the items there.  A GHashTable would keep a key, a
+   * value and a hash in each slot, five times the 4 bytes: 5 MB for a
+   * hundred thousand events. */
+  guint32 *by_id[N_COLLECTIONS];        /* NULL when the list is empty */
+  guint32 by_id_mask[N_COLLECTIONS];    /* the number of slots - 1 */
+
+  /* Not built for ENTITY_ARTICLES and ARTICLE_ENTITIES, which are read
+   * off the mentions; ENTITY_MENTIONS is built on first request */
+  Links links[N_INDEXES];
+  Mention **mention_blocks;
+  guint n_mentions;
+
+  /* The lists (and mentions) the views asked for, each made once and kept
+   * as long as the store, since they are returned (transfer none).  A
+   * store is otherwise never changed after loading, so any thread may
+   * read it: making them takes the lock. */
+  GMutex lock;
   GHashTable *indexes[N_INDEXES];       /* item → GListModel */
+  GHashTable *mention_objects;          /* number of the mention + 1 → DossierMention */
   GListModel *empty[N_KINDS];           /* returned for items without entries */
 };
 
@@ -117,9 +186,10 @@ dossier_store_dispose (GObject *object)
 
   for (guint i = 0; i < N_INDEXES; i++)
     g_clear_pointer (&self->indexes[i], g_hash_table_unref);
+  g_clear_pointer (&self->mention_objects, g_hash_table_unref);
   for (guint i = 0; i < N_COLLECTIONS; i++)
     {
-      g_clear_pointer (&self->by_id[i], g_hash_table_unref);
+      g_clear_pointer (&self->by_id[i], g_free);
       g_clear_object (&self->lists[i]);
     }
   for (guint i = 0; i < N_KINDS; i++)
@@ -137,6 +207,15 @@ dossier_store_finalize (GObject *object)
   g_free (self->title);
   g_free (self->description);
   g_free (self->language);
+  for (guint i = 0; i < N_INDEXES; i++)
+    {
+      g_free (self->links[i].starts);
+      g_free (self->links[i].values);
+    }
+  for (guint b = 0; b * MENTION_BLOCK_SIZE < self->n_mentions; b++)
+    g_free (self->mention_blocks[b]);
+  g_free (self->mention_blocks);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (dossier_store_parent_class)->finalize (object);
 }
@@ -194,10 +273,11 @@ dossier_store_init (DossierStore *self)
   for (guint i = 0; i < N_COLLECTIONS; i++)
     {
       self->lists[i] = dossier_list_new (kind_get_type (i), NULL);
-      self->by_id[i] = g_hash_table_new (g_str_hash, g_str_equal);
     }
   for (guint i = 0; i < N_INDEXES; i++)
     self->indexes[i] = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->mention_objects = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  g_mutex_init (&self->lock);
 }
 
 /**
@@ -214,26 +294,162 @@ dossier_store_new_empty (void)
   return g_object_new (DOSSIER_TYPE_STORE, NULL);
 }
 
-/* Index building: while building, each index maps an item to a GPtrArray of
- * (borrowed) items.  Within one index an item is only ever added to a key
- * in a run (one event's sources, one discrepancy's claims), so comparing
- * with the last element is enough to keep the lists distinct. */
-static void
-index_add (GHashTable *building,
-           gpointer    key,
-           gpointer    item)
+static const char *
+item_get_id (Kind     kind,
+             gpointer item)
 {
-  GPtrArray *items = g_hash_table_lookup (building, key);
-
-  if (items == NULL)
+  switch (kind)
     {
-      items = g_ptr_array_new ();
-      g_hash_table_insert (building, key, items);
+    case KIND_ARTICLE:
+      return dossier_article_get_id (item);
+    case KIND_ENTITY:
+      return dossier_entity_get_id (item);
+    case KIND_EVENT:
+      return dossier_event_get_id (item);
+    case KIND_RELATION:
+      return dossier_relation_get_id (item);
+    case KIND_DISCREPANCY:
+      return dossier_discrepancy_get_id (item);
+    case KIND_MENTION:
+    case N_KINDS:
+    default:
+      g_assert_not_reached ();
     }
-  else if (g_ptr_array_index (items, items->len - 1) == item)
+}
+
+static inline Mention *
+mention_at (DossierStore *self,
+            guint         m)
+{
+  return &self->mention_blocks[m >> MENTION_BLOCK_BITS][m & (MENTION_BLOCK_SIZE - 1)];
+}
+
+/* The position + 1 of the item with @id in its collection, or 0 */
+static guint
+find_id (DossierStore *self,
+         Kind          kind,
+         const char   *id)
+{
+  const guint32 *slots = self->by_id[kind];
+  guint32 mask = self->by_id_mask[kind];
+
+  if (slots == NULL)
+    return 0;
+
+  for (guint32 i = g_str_hash (id) & mask; slots[i] != 0; i = (i + 1) & mask)
+    {
+      gpointer item = dossier_list_peek_item (self->lists[kind], slots[i] - 1);
+
+      if (g_str_equal (item_get_id (kind, item), id))
+        return slots[i];
+    }
+
+  return 0;
+}
+
+/* Where @item is in its collection; %FALSE if it is not from this store */
+static gboolean
+find_position (DossierStore *self,
+               Kind          kind,
+               gpointer      item,
+               guint        *position)
+{
+  const char *id = item_get_id (kind, item);
+  guint value;
+
+  if (id == NULL)
+    return FALSE;
+
+  value = find_id (self, kind, id);
+  if (value == 0 || dossier_list_peek_item (self->lists[kind], value - 1) != item)
+    return FALSE;
+
+  *position = value - 1;
+  return TRUE;
+}
+
+/* The position of an item of the store, while its indexes are built */
+static guint
+position_of (DossierStore *self,
+             Kind          kind,
+             gpointer      item)
+{
+  guint position = 0;
+
+  if (!find_position (self, kind, item, &position))
+    g_assert_not_reached ();
+
+  return position;
+}
+
+/* Index building: each index is first a GArray of Link, in the order the
+ * entries are found, then grouped by key (see links_build()). */
+typedef struct
+{
+  guint32 key;          /* positions */
+  guint32 value;
+} Link;
+
+static void
+links_add (GArray *building,
+           guint   key,
+           guint   value)
+{
+  Link link = { key, value };
+
+  g_array_append_val (building, link);
+}
+
+/* Groups the entries of @building by key, keeping their order within a
+ * key (a counting sort).  Within one index an item is only ever added to a
+ * key in a run (one event's sources, one discrepancy's claims), so leaving
+ * out a value equal to the one before it in its key's list is enough to
+ * keep the lists distinct. */
+static void
+links_build (Links  *links,
+             GArray *building,
+             guint   n_keys)
+{
+  const Link *all = (const Link *) (gpointer) building->data;
+  g_autofree guint32 *ends = NULL;
+  guint32 *starts;
+  guint32 *values;
+  guint n = 0;
+
+  if (building->len == 0)
     return;
 
-  g_ptr_array_add (items, item);
+  starts = g_new0 (guint32, n_keys + 1);
+  for (guint i = 0; i < building->len; i++)
+    starts[all[i].key + 1]++;
+  for (guint k = 0; k < n_keys; k++)
+    starts[k + 1] += starts[k];
+
+  /* Each key's values from its start on, without the repeats… */
+  ends = g_memdup2 (starts, n_keys * sizeof (guint32));
+  values = g_new (guint32, building->len);
+  for (guint i = 0; i < building->len; i++)
+    {
+      guint32 key = all[i].key;
+
+      if (ends[key] > starts[key] && values[ends[key] - 1] == all[i].value)
+        continue;
+      values[ends[key]++] = all[i].value;
+    }
+
+  /* …then without the gaps the repeats left */
+  for (guint k = 0; k < n_keys; k++)
+    {
+      guint first = starts[k];
+
+      starts[k] = n;
+      for (guint j = first; j < ends[k]; j++)
+        values[n++] = values[j];
+    }
+  starts[n_keys] = n;
+
+  links->starts = starts;
+  links->values = g_renew (guint32, values, n);
 }
 
 /* A quote cited by an event or relation: where it is in its article */
@@ -315,11 +531,49 @@ typedef struct
   gsize steps_left;
 } Derivation;
 
+/* Only a quote in an article that some claim quotes can overlap a claim's
+ * quote: the citations of the others (most articles, in most dossiers)
+ * are not kept. */
 static void
-index_sources (GHashTable *building,
-               GHashTable *cited,
-               gpointer    item,
-               GListModel *sources)
+watch_claimed_articles (Derivation *derivation,
+                        GPtrArray  *discrepancies)
+{
+  for (guint i = 0; i < discrepancies->len; i++)
+    {
+      GListModel *claims = dossier_discrepancy_get_claims (discrepancies->pdata[i]);
+
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
+        {
+          g_autoptr(DossierClaim) claim = g_list_model_get_item (claims, c);
+          GListModel *sources = dossier_claim_get_sources (claim);
+
+          for (guint j = 0; j < g_list_model_get_n_items (sources); j++)
+            {
+              g_autoptr(DossierSource) source = g_list_model_get_item (sources, j);
+              DossierArticle *article = dossier_source_get_article (source);
+              GHashTable *cited[] = { derivation->cited_by_events, derivation->cited_by_relations };
+
+              if (article == NULL || g_hash_table_contains (cited[0], article))
+                continue;
+              for (guint t = 0; t < G_N_ELEMENTS (cited); t++)
+                {
+                  Citations *citations = g_new0 (Citations, 1);
+
+                  citations->entries = g_array_new (FALSE, FALSE, sizeof (Cited));
+                  g_hash_table_insert (cited[t], article, citations);
+                }
+            }
+        }
+    }
+}
+
+static void
+index_sources (DossierStore *self,
+               GArray       *building,
+               GHashTable   *cited,
+               gpointer      item,
+               guint         position,
+               GListModel   *sources)
 {
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
@@ -332,16 +586,12 @@ index_sources (GHashTable *building,
       if (article == NULL)
         continue;
 
-      index_add (building, article, item);
+      links_add (building, position_of (self, KIND_ARTICLE, article), position);
 
+      /* Only where a claim quotes too (see watch_claimed_articles()) */
       citations = g_hash_table_lookup (cited, article);
-      if (citations == NULL)
-        {
-          citations = g_new0 (Citations, 1);
-          citations->entries = g_array_new (FALSE, FALSE, sizeof (Cited));
-          g_hash_table_insert (cited, article, citations);
-        }
-      g_array_append_val (citations->entries, entry);
+      if (citations != NULL)
+        g_array_append_val (citations->entries, entry);
     }
 }
 
@@ -436,22 +686,26 @@ add_items (GPtrArray  *array,
 
 /* Adds @discrepancy to the list of @entity, a derived link */
 static void
-index_derived_entity (GHashTable *building,
-                      Derivation *derivation,
-                      gpointer    entity,
-                      gpointer    discrepancy)
+index_derived_entity (DossierStore *self,
+                      GArray       *building,
+                      Derivation   *derivation,
+                      gpointer      entity,
+                      guint         discrepancy)
 {
   if (derivation->steps_left == 0)
     return;
 
   derivation->steps_left--;
-  index_add (building, entity, discrepancy);
+  links_add (building, position_of (self, KIND_ENTITY, entity), discrepancy);
 }
 
+/* @position: that of @discrepancy */
 static void
-index_discrepancy (GHashTable         **building,
+index_discrepancy (DossierStore        *self,
+                   GArray             **building,
                    Derivation          *derivation,
-                   DossierDiscrepancy  *discrepancy)
+                   DossierDiscrepancy  *discrepancy,
+                   guint                position)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -486,7 +740,7 @@ index_discrepancy (GHashTable         **building,
       if (article == NULL)
         continue;
 
-      index_add (building[ARTICLE_DISCREPANCIES], article, discrepancy);
+      links_add (building[ARTICLE_DISCREPANCIES], position_of (self, KIND_ARTICLE, article), position);
       if (i < n_claim_sources)
         {
           find_sharing (derivation->cited_by_events, source, derivation, seen, events);
@@ -498,96 +752,130 @@ index_discrepancy (GHashTable         **building,
     {
       g_autoptr(DossierEntity) entity = g_list_model_get_item (entities, i);
 
-      index_add (building[ENTITY_DISCREPANCIES], entity, discrepancy);
+      links_add (building[ENTITY_DISCREPANCIES], position_of (self, KIND_ENTITY, entity), position);
     }
   for (guint i = 0; i < events->len; i++)
     {
       GListModel *event_entities = dossier_event_get_entities (events->pdata[i]);
 
-      index_add (building[EVENT_DISCREPANCIES], events->pdata[i], discrepancy);
+      links_add (building[EVENT_DISCREPANCIES], position_of (self, KIND_EVENT, events->pdata[i]), position);
       for (guint j = 0; j < g_list_model_get_n_items (event_entities) && derivation->steps_left > 0; j++)
         {
           g_autoptr(DossierEntity) entity = g_list_model_get_item (event_entities, j);
 
-          index_derived_entity (building[ENTITY_DISCREPANCIES], derivation, entity, discrepancy);
+          index_derived_entity (self, building[ENTITY_DISCREPANCIES], derivation, entity, position);
         }
     }
   for (guint i = 0; i < relations->len; i++)
     {
-      index_add (building[RELATION_DISCREPANCIES], relations->pdata[i], discrepancy);
-      index_derived_entity (building[ENTITY_DISCREPANCIES], derivation,
-                            dossier_relation_get_from (relations->pdata[i]), discrepancy);
-      index_derived_entity (building[ENTITY_DISCREPANCIES], derivation,
-                            dossier_relation_get_to (relations->pdata[i]), discrepancy);
+      links_add (building[RELATION_DISCREPANCIES], position_of (self, KIND_RELATION, relations->pdata[i]),
+                 position);
+      index_derived_entity (self, building[ENTITY_DISCREPANCIES], derivation,
+                            dossier_relation_get_from (relations->pdata[i]), position);
+      index_derived_entity (self, building[ENTITY_DISCREPANCIES], derivation,
+                            dossier_relation_get_to (relations->pdata[i]), position);
     }
 }
 
 /* Mentions are found, not written in the file: one entity named "a" in a
- * long article would have millions, each an object in three indexes.  An
- * article keeps its first 10,000 mentions, and the whole dossier its first
- * million; a long real article has a few hundred. */
+ * long article would have millions.  An article keeps its first 10,000
+ * mentions, and the whole dossier its first million; a long real article
+ * has a few hundred. */
 #define MAX_ARTICLE_MENTIONS 10000
 #define MAX_MENTIONS 1000000
 
+/* Finds the mentions, in article order: each article's are then one range
+ * of them (links[ARTICLE_MENTIONS]).  @articles and @entities are in the
+ * order of the store's lists. */
 static void
-index_mentions (GHashTable          **building,
-                GPtrArray            *mentions,
+index_mentions (DossierStore         *self,
                 GPtrArray            *articles,
                 GPtrArray            *entities,
                 DossierLoadProgress  *progress)
 {
   g_autoptr(DossierMatcher) matcher = dossier_matcher_new ();
   g_autoptr(GArray) matches = g_array_new (FALSE, FALSE, sizeof (DossierMatch));
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GPtrArray *blocks = g_ptr_array_new ();
+  guint32 *starts = g_new (guint32, articles->len + 1);
+  guint n = 0;
 
   /* Names before aliases, so that a name wins over another entity's alias */
   for (guint i = 0; i < entities->len; i++)
-    dossier_matcher_add (matcher, dossier_entity_get_name (entities->pdata[i]), entities->pdata[i]);
+    dossier_matcher_add (matcher, dossier_entity_get_name (entities->pdata[i]), GUINT_TO_POINTER (i));
   for (guint i = 0; i < entities->len; i++)
     {
       const char * const *aliases = dossier_entity_get_aliases (entities->pdata[i]);
 
       for (guint j = 0; aliases[j] != NULL; j++)
-        dossier_matcher_add (matcher, aliases[j], entities->pdata[i]);
+        dossier_matcher_add (matcher, aliases[j], GUINT_TO_POINTER (i));
     }
 
   for (guint i = 0; i < articles->len; i++)
     {
-      DossierArticle *article = articles->pdata[i];
       guint n_paragraphs;
-      const char * const *body = dossier_article_get_body (article, &n_paragraphs);
-
+      const char * const *body = dossier_article_get_body (articles->pdata[i], &n_paragraphs);
       guint n_article_mentions = 0;
 
-      if (mentions->len >= MAX_MENTIONS)
-        break;
+      starts[i] = n;
+      if (n >= MAX_MENTIONS)
+        continue;
       /* Finding the mentions is most of the indexing */
       if (progress != NULL && i % 64 == 0)
         dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_INDEXING, 0.9 * i / articles->len);
 
-      g_hash_table_remove_all (seen);
       for (guint p = 0; p < n_paragraphs && n_article_mentions < MAX_ARTICLE_MENTIONS; p++)
         {
           g_array_set_size (matches, 0);
           dossier_matcher_find (matcher, body[p], matches, MAX_ARTICLE_MENTIONS - n_article_mentions);
 
           for (guint m = 0; m < matches->len && n_article_mentions < MAX_ARTICLE_MENTIONS &&
-                            mentions->len < MAX_MENTIONS; m++, n_article_mentions++)
+                            n < MAX_MENTIONS; m++, n_article_mentions++, n++)
             {
-              DossierMatch *match = &g_array_index (matches, DossierMatch, m);
-              DossierEntity *entity = match->data;
-              DossierMention *mention = dossier_mention_new (article, entity, p,
-                                                             match->offset, match->length);
+              const DossierMatch *match = &g_array_index (matches, DossierMatch, m);
+              Mention mention = { GPOINTER_TO_UINT (match->data), p, match->offset, match->length };
 
-              g_ptr_array_add (mentions, mention);
-              index_add (building[ARTICLE_MENTIONS], article, mention);
-              index_add (building[ENTITY_MENTIONS], entity, mention);
-              index_add (building[ENTITY_ARTICLES], entity, article);
-              if (g_hash_table_add (seen, entity))
-                index_add (building[ARTICLE_ENTITIES], article, entity);
+              if (n % MENTION_BLOCK_SIZE == 0)
+                g_ptr_array_add (blocks, g_new (Mention, MENTION_BLOCK_SIZE));
+              ((Mention *) blocks->pdata[n >> MENTION_BLOCK_BITS])[n % MENTION_BLOCK_SIZE] = mention;
             }
         }
     }
+  starts[articles->len] = n;
+
+  /* The last block without the room left in it */
+  if (n % MENTION_BLOCK_SIZE != 0)
+    blocks->pdata[blocks->len - 1] = g_renew (Mention, blocks->pdata[blocks->len - 1], n % MENTION_BLOCK_SIZE);
+  self->n_mentions = n;
+  self->mention_blocks = (Mention **) g_ptr_array_free (blocks, FALSE);
+  if (self->n_mentions > 0)
+    self->links[ARTICLE_MENTIONS].starts = starts;
+  else
+    g_free (starts);
+}
+
+/* Groups the mentions by entity (a counting sort), in article order.
+ * Only when first needed: not while loading, when memory use is highest,
+ * and not at all for a dossier whose entities nobody looks at. */
+static void
+index_entity_mentions (DossierStore *self)
+{
+  Links *links = &self->links[ENTITY_MENTIONS];
+  guint n_entities = g_list_model_get_n_items (self->lists[KIND_ENTITY]);
+  g_autofree guint32 *ends = NULL;
+
+  if (self->n_mentions == 0 || links->starts != NULL)
+    return;
+
+  links->starts = g_new0 (guint32, n_entities + 1);
+  for (guint m = 0; m < self->n_mentions; m++)
+    links->starts[mention_at (self, m)->entity + 1]++;
+  for (guint e = 0; e < n_entities; e++)
+    links->starts[e + 1] += links->starts[e];
+
+  ends = g_memdup2 (links->starts, n_entities * sizeof (guint32));
+  links->values = g_new (guint32, self->n_mentions);
+  for (guint m = 0; m < self->n_mentions; m++)
+    links->values[ends[mention_at (self, m)->entity]++] = m;
 }
 
 static int
@@ -600,39 +888,34 @@ compare_events (gconstpointer a,
   return dossier_date_compare (dossier_event_get_date (ea), dossier_event_get_date (eb));
 }
 
-static const char *
-item_get_id (Kind     kind,
-             gpointer item)
-{
-  switch (kind)
-    {
-    case KIND_ARTICLE:
-      return dossier_article_get_id (item);
-    case KIND_ENTITY:
-      return dossier_entity_get_id (item);
-    case KIND_EVENT:
-      return dossier_event_get_id (item);
-    case KIND_RELATION:
-      return dossier_relation_get_id (item);
-    case KIND_DISCREPANCY:
-      return dossier_discrepancy_get_id (item);
-    case KIND_MENTION:
-    case N_KINDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static void
 fill_list (DossierStore *self,
            Kind          kind,
            GPtrArray    *items)
 {
+  guint32 *slots;
+  guint32 size;
+
   g_object_unref (self->lists[kind]);
   self->lists[kind] = dossier_list_new (kind_get_type (kind), items);
+  if (items->len == 0)
+    return;
+
+  size = 2;
+  while (size < 2 * items->len)
+    size *= 2;
+  slots = self->by_id[kind] = g_new0 (guint32, size);
+  self->by_id_mask[kind] = size - 1;
   for (guint i = 0; i < items->len; i++)
-    g_hash_table_insert (self->by_id[kind], (gpointer) item_get_id (kind, items->pdata[i]),
-                         items->pdata[i]);
+    {
+      const char *id = item_get_id (kind, items->pdata[i]);
+      guint32 j = g_str_hash (id) & (size - 1);
+
+      /* An id met again takes the slot, as with g_hash_table_insert() */
+      while (slots[j] != 0 && !g_str_equal (item_get_id (kind, items->pdata[slots[j] - 1]), id))
+        j = (j + 1) & (size - 1);
+      slots[j] = i + 1;
+    }
 }
 
 DossierStore *
@@ -649,9 +932,8 @@ dossier_store_new (const char *id,
 {
   DossierStore *self = g_object_new (DOSSIER_TYPE_STORE, NULL);
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (events, NULL, NULL);
-  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func (g_object_unref);
   Derivation derivation = { NULL, NULL, MAX_DERIVATION_STEPS };
-  GHashTable *building[N_INDEXES];
+  GArray *building[N_INDEXES];
 
   self->id = g_strdup (id);
   self->title = g_strdup (title);
@@ -668,24 +950,27 @@ dossier_store_new (const char *id,
   fill_list (self, KIND_EVENT, sorted);
   fill_list (self, KIND_RELATION, relations);
   fill_list (self, KIND_DISCREPANCY, discrepancies);
+  /* The list has them in that order now */
+  g_clear_pointer (&sorted, g_ptr_array_unref);
 
   for (guint i = 0; i < N_INDEXES; i++)
-    building[i] = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+    building[i] = g_array_new (FALSE, FALSE, sizeof (Link));
   derivation.cited_by_events = g_hash_table_new_full (NULL, NULL, NULL, citations_free);
   derivation.cited_by_relations = g_hash_table_new_full (NULL, NULL, NULL, citations_free);
+  watch_claimed_articles (&derivation, discrepancies);
 
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      DossierEvent *event = sorted->pdata[i];
+      DossierEvent *event = dossier_list_peek_item (self->lists[KIND_EVENT], i);
       GListModel *event_entities = dossier_event_get_entities (event);
 
       for (guint j = 0; j < g_list_model_get_n_items (event_entities); j++)
         {
           g_autoptr(DossierEntity) entity = g_list_model_get_item (event_entities, j);
 
-          index_add (building[ENTITY_EVENTS], entity, event);
+          links_add (building[ENTITY_EVENTS], position_of (self, KIND_ENTITY, entity), i);
         }
-      index_sources (building[ARTICLE_EVENTS], derivation.cited_by_events, event,
+      index_sources (self, building[ARTICLE_EVENTS], derivation.cited_by_events, event, i,
                      dossier_event_get_sources (event));
     }
 
@@ -693,9 +978,9 @@ dossier_store_new (const char *id,
     {
       DossierRelation *relation = relations->pdata[i];
 
-      index_add (building[ENTITY_RELATIONS], dossier_relation_get_from (relation), relation);
-      index_add (building[ENTITY_RELATIONS], dossier_relation_get_to (relation), relation);
-      index_sources (building[ARTICLE_RELATIONS], derivation.cited_by_relations, relation,
+      links_add (building[ENTITY_RELATIONS], position_of (self, KIND_ENTITY, dossier_relation_get_from (relation)), i);
+      links_add (building[ENTITY_RELATIONS], position_of (self, KIND_ENTITY, dossier_relation_get_to (relation)), i);
+      index_sources (self, building[ARTICLE_RELATIONS], derivation.cited_by_relations, relation, i,
                      dossier_relation_get_sources (relation));
     }
 
@@ -713,27 +998,141 @@ dossier_store_new (const char *id,
       }
   }
   for (guint i = 0; i < discrepancies->len; i++)
-    index_discrepancy (building, &derivation, discrepancies->pdata[i]);
+    index_discrepancy (self, building, &derivation, discrepancies->pdata[i], i);
   g_hash_table_unref (derivation.cited_by_events);
   g_hash_table_unref (derivation.cited_by_relations);
 
-  index_mentions (building, mentions, articles, entities, progress);
+  /* Before the mentions, so that only the grouped indexes are left beside
+   * them when memory use is highest */
+  for (guint i = 0; i < N_INDEXES; i++)
+    {
+      links_build (&self->links[i], building[i], g_list_model_get_n_items (self->lists[index_keys[i]]));
+      g_array_unref (building[i]);
+    }
+
+  index_mentions (self, articles, entities, progress);
   if (progress != NULL)
     dossier_load_progress_report (progress, DOSSIER_LOAD_STEP_INDEXING, 1);
 
-  for (guint i = 0; i < N_INDEXES; i++)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
+  return self;
+}
 
-      g_hash_table_iter_init (&iter, building[i]);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (self->indexes[i], key,
-                             dossier_list_new (kind_get_type (index_kinds[i]), value));
-      g_hash_table_unref (building[i]);
+/* The article of mention @m: the one whose range of mentions holds it */
+static guint
+article_of_mention (DossierStore *self,
+                    guint         m)
+{
+  const guint32 *starts = self->links[ARTICLE_MENTIONS].starts;
+  guint lo = 0, hi = g_list_model_get_n_items (self->lists[KIND_ARTICLE]);
+
+  /* starts[lo] <= m < starts[hi] */
+  while (hi - lo > 1)
+    {
+      guint middle = lo + (hi - lo) / 2;
+
+      if (starts[middle] <= m)
+        lo = middle;
+      else
+        hi = middle;
     }
 
-  return self;
+  return lo;
+}
+
+/* Mention @m as an object, made the first time a list holding it is:
+ * the lists of its article and of its entity share it */
+static DossierMention *
+get_mention (DossierStore *self,
+             guint         m)
+{
+  DossierMention *mention = g_hash_table_lookup (self->mention_objects, GUINT_TO_POINTER (m + 1));
+  const Mention *found = mention_at (self, m);
+
+  if (mention == NULL)
+    {
+      mention = dossier_mention_new (dossier_list_peek_item (self->lists[KIND_ARTICLE], article_of_mention (self, m)),
+                                     dossier_list_peek_item (self->lists[KIND_ENTITY], found->entity),
+                                     found->paragraph, found->offset, found->length);
+      g_hash_table_insert (self->mention_objects, GUINT_TO_POINTER (m + 1), mention);
+    }
+
+  return mention;
+}
+
+/* Adds to @items (borrowed) the items @index lists for the item at
+ * @position of its collection */
+static void
+collect_items (DossierStore *self,
+               Index         index,
+               guint         position,
+               GPtrArray    *items)
+{
+  /* An entity's mentions, an article's mentions, or the index itself */
+  const Links *links = &self->links[index == ENTITY_ARTICLES ? ENTITY_MENTIONS :
+                                    index == ARTICLE_ENTITIES ? ARTICLE_MENTIONS : index];
+  guint first, last;
+
+  if (index == ENTITY_MENTIONS || index == ENTITY_ARTICLES)
+    index_entity_mentions (self);
+  if (links->starts == NULL)
+    return;
+  first = links->starts[position];
+  last = links->starts[position + 1];
+
+  switch (index)
+    {
+    case ENTITY_MENTIONS:
+      for (guint i = first; i < last; i++)
+        g_ptr_array_add (items, get_mention (self, links->values[i]));
+      break;
+
+    case ARTICLE_MENTIONS:
+      for (guint m = first; m < last; m++)
+        g_ptr_array_add (items, get_mention (self, m));
+      break;
+
+    case ENTITY_ARTICLES:
+      /* The entity's mentions are in article order */
+      for (guint i = first, previous = G_MAXUINT; i < last; i++)
+        {
+          guint article = article_of_mention (self, links->values[i]);
+
+          if (article != previous)
+            g_ptr_array_add (items, dossier_list_peek_item (self->lists[KIND_ARTICLE], article));
+          previous = article;
+        }
+      break;
+
+    case ARTICLE_ENTITIES:
+      {
+        g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+        for (guint m = first; m < last; m++)
+          {
+            guint entity = mention_at (self, m)->entity;
+
+            if (g_hash_table_add (seen, GUINT_TO_POINTER (entity + 1)))
+              g_ptr_array_add (items, dossier_list_peek_item (self->lists[KIND_ENTITY], entity));
+          }
+      }
+      break;
+
+    case ENTITY_EVENTS:
+    case ENTITY_RELATIONS:
+    case ENTITY_DISCREPANCIES:
+    case ARTICLE_EVENTS:
+    case ARTICLE_RELATIONS:
+    case ARTICLE_DISCREPANCIES:
+    case EVENT_DISCREPANCIES:
+    case RELATION_DISCREPANCIES:
+      for (guint i = first; i < last; i++)
+        g_ptr_array_add (items, dossier_list_peek_item (self->lists[index_kinds[index]], links->values[i]));
+      break;
+
+    case N_INDEXES:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static GListModel *
@@ -741,9 +1140,26 @@ get_index (DossierStore *self,
            Index         index,
            gpointer      key)
 {
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr(GPtrArray) items = NULL;
   GListModel *list = g_hash_table_lookup (self->indexes[index], key);
+  guint position;
 
-  return G_LIST_MODEL (list ? list : self->empty[index_kinds[index]]);
+  if (list != NULL)
+    return list;
+
+  if (!find_position (self, index_keys[index], key, &position))
+    return self->empty[index_kinds[index]];
+
+  items = g_ptr_array_new ();
+  collect_items (self, index, position, items);
+  if (items->len == 0)
+    return self->empty[index_kinds[index]];
+
+  list = dossier_list_new (kind_get_type (index_kinds[index]), items);
+  g_hash_table_insert (self->indexes[index], key, list);
+
+  return list;
 }
 
 /* Loading */
@@ -1160,6 +1576,16 @@ dossier_store_get_discrepancies (DossierStore *self)
 /* Lookups by id, in constant time.  Each returns (transfer none)
  * (nullable): the item, or %NULL if there is none with @id. */
 
+static gpointer
+lookup (DossierStore *self,
+        Kind          kind,
+        const char   *id)
+{
+  guint position = find_id (self, kind, id);
+
+  return position > 0 ? dossier_list_peek_item (self->lists[kind], position - 1) : NULL;
+}
+
 DossierArticle *
 dossier_store_lookup_article (DossierStore *self,
                               const char   *id)
@@ -1167,7 +1593,7 @@ dossier_store_lookup_article (DossierStore *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id[KIND_ARTICLE], id);
+  return lookup (self, KIND_ARTICLE, id);
 }
 
 DossierEntity *
@@ -1177,7 +1603,7 @@ dossier_store_lookup_entity (DossierStore *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id[KIND_ENTITY], id);
+  return lookup (self, KIND_ENTITY, id);
 }
 
 DossierEvent *
@@ -1187,7 +1613,7 @@ dossier_store_lookup_event (DossierStore *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id[KIND_EVENT], id);
+  return lookup (self, KIND_EVENT, id);
 }
 
 DossierRelation *
@@ -1197,7 +1623,7 @@ dossier_store_lookup_relation (DossierStore *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id[KIND_RELATION], id);
+  return lookup (self, KIND_RELATION, id);
 }
 
 DossierDiscrepancy *
@@ -1207,7 +1633,7 @@ dossier_store_lookup_discrepancy (DossierStore *self,
   g_return_val_if_fail (DOSSIER_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->by_id[KIND_DISCREPANCY], id);
+  return lookup (self, KIND_DISCREPANCY, id);
 }
 
 /* Questions about an item.  Each returns (transfer none) a list owned by

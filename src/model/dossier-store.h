@@ -4,9 +4,11 @@
  * here: each collection as a GListModel, items by id, and the questions
  * the views ask ("the events of this entity", "the articles that mention
  * it", "the discrepancies about this event"), all answered from indexes
- * built once at load time.  A store and its items never change after
- * loading, so the list models never emit ::items-changed; every GListModel
- * returned is owned by the store (transfer none) and lives as long as it.
+ * built once, at load time or when first needed; each answer's list is
+ * made the first time it is asked for, then kept.  A store and its items
+ * never change after loading, so the list models never emit
+ * ::items-changed; every GListModel returned is owned by the store
+ * (transfer none) and lives as long as it.
  *
  * Loading checks the whole file against the format ("dossier/1", see
  * notes/format-spec.md): any input, whatever its bytes, size or shape, gives

@@ -26,6 +26,14 @@
 /* Range minimum: block minima with a sparse table over them */
 #define BLOCK 256
 
+/* A needle found before */
+typedef struct
+{
+  gsize position;
+  guint32 length;
+  guint32 hash;
+} Found;
+
 struct _DossierTextIndex
 {
   /* The paragraphs, not copied (the caller keeps them), and where each
@@ -36,7 +44,17 @@ struct _DossierTextIndex
   gsize length;         /* of the text below, including the NUL */
   char **owned;         /* the paragraphs, when the index owns them */
 
-  GHashTable *cache;    /* needle (owned) → position + 1, or 0 when absent */
+  /* The needles looked for so far, so that a quote cited many times is
+   * looked for once.  Those found are not copied (a copy of every quote,
+   * kept as long as the loader keeps the index, weighed as much as the
+   * quotes themselves): a needle's hash, length and position are enough to
+   * tell it is the same one, since the text at the position is that
+   * needle.  An open-addressing table (linear probing, at most half full)
+   * holds their indexes + 1 into found. */
+  GArray *found;        /* Found */
+  guint32 *slots;
+  gsize n_slots;        /* a power of two, at least twice found->len; or 0 */
+  GHashTable *absent;   /* the needles not found (copies); NULL until one */
   gsize scanned;        /* bytes read by plain scans so far */
 
   /* NULL until built: the paragraphs, each followed by SEPARATOR, then a
@@ -71,7 +89,7 @@ dossier_text_index_new (const char * const *paragraphs,
       length += strlen (paragraphs[i]) + 1;
     }
   self->length = length;
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->found = g_array_new (FALSE, FALSE, sizeof (Found));
 
   return self;
 }
@@ -141,7 +159,9 @@ dossier_text_index_free (DossierTextIndex *self)
     g_free (self->sparse[k]);
   g_free (self->sparse);
   g_free (self->sa);
-  g_hash_table_unref (self->cache);
+  g_array_unref (self->found);
+  g_free (self->slots);
+  g_clear_pointer (&self->absent, g_hash_table_unref);
   g_free (self->starts);
   g_free (self->text);
   g_strfreev (self->owned);
@@ -433,6 +453,99 @@ find_indexed (DossierTextIndex *self,
   return TRUE;
 }
 
+/* The paragraph that holds @position: the last starting at or before it */
+static guint
+paragraph_at (DossierTextIndex *self,
+              gsize             position)
+{
+  guint lo = 0, hi = self->n_paragraphs;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->starts[mid] <= position)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+found_insert (DossierTextIndex *self,
+              guint             index)
+{
+  gsize mask = self->n_slots - 1;
+  gsize i = g_array_index (self->found, Found, index).hash & mask;
+
+  while (self->slots[i] != 0)
+    i = (i + 1) & mask;
+  self->slots[i] = index + 1;
+}
+
+static void
+remember_found (DossierTextIndex *self,
+                const char       *needle,
+                guint             hash,
+                gsize             position)
+{
+  gsize length = strlen (needle);
+  Found found = { position, (guint32) length, hash };
+
+  if (length > G_MAXUINT32)
+    return;
+
+  g_array_append_val (self->found, found);
+  if (2 * (gsize) self->found->len > self->n_slots)
+    {
+      g_free (self->slots);
+      self->n_slots = MAX (16, 2 * self->n_slots);
+      self->slots = g_new0 (guint32, self->n_slots);
+      for (guint k = 0; k < self->found->len; k++)
+        found_insert (self, k);
+    }
+  else
+    {
+      found_insert (self, self->found->len - 1);
+    }
+}
+
+/* Where @needle was found before, if it was */
+static gboolean
+recall_found (DossierTextIndex *self,
+              const char       *needle,
+              guint             hash,
+              gsize            *position)
+{
+  gsize mask = self->n_slots - 1;
+  gsize length;
+
+  if (self->n_slots == 0)
+    return FALSE;
+
+  length = strlen (needle);
+  for (gsize i = hash & mask; self->slots[i] != 0; i = (i + 1) & mask)
+    {
+      const Found *found = &g_array_index (self->found, Found, self->slots[i] - 1);
+      guint p;
+
+      if (found->hash != hash || found->length != length)
+        continue;
+
+      /* The text there is the needle found, which is within a paragraph */
+      p = paragraph_at (self, found->position);
+      if (memcmp (self->paragraphs[p] + (found->position - self->starts[p]), needle, length) == 0)
+        {
+          *position = found->position;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * dossier_text_index_find:
  * @needle: non-empty valid UTF-8
@@ -447,19 +560,15 @@ dossier_text_index_find (DossierTextIndex *self,
                          guint            *paragraph,
                          gsize            *offset)
 {
-  gpointer value;
+  guint hash = g_str_hash (needle);
   gsize position = 0;
-  guint lo, hi;
 
   g_assert (needle[0] != '\0');
 
-  if (g_hash_table_lookup_extended (self->cache, needle, NULL, &value))
-    {
-      if (value == NULL)
-        return FALSE;
-      position = GPOINTER_TO_SIZE (value) - 1;
-    }
-  else
+  if (self->absent != NULL && g_hash_table_contains (self->absent, needle))
+    return FALSE;
+
+  if (!recall_found (self, needle, hash, &position))
     {
       gboolean found;
 
@@ -484,26 +593,18 @@ dossier_text_index_find (DossierTextIndex *self,
           found = find_scanning (self, needle, &position);
         }
 
-      g_hash_table_insert (self->cache, g_strdup (needle), found ? GSIZE_TO_POINTER (position + 1) : NULL);
       if (!found)
-        return FALSE;
+        {
+          if (self->absent == NULL)
+            self->absent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_add (self->absent, g_strdup (needle));
+          return FALSE;
+        }
+      remember_found (self, needle, hash, position);
     }
 
-  /* The last paragraph starting at or before @position */
-  lo = 0;
-  hi = self->n_paragraphs;
-  while (hi - lo > 1)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (self->starts[mid] <= position)
-        lo = mid;
-      else
-        hi = mid;
-    }
-
-  *paragraph = lo;
-  *offset = position - self->starts[lo];
+  *paragraph = paragraph_at (self, position);
+  *offset = position - self->starts[*paragraph];
 
   return TRUE;
 }
