@@ -12,10 +12,11 @@ struct _DossierLoadProgress
 };
 
 /* Where each step starts and ends in the whole load, in ‰: measured
- * shares of a 10,000-article load (reading the items, with json-glib,
- * takes most of it) */
-static const gint step_start[] = { 0, 50, 150, 850 };
-static const gint step_end[] = { 50, 150, 850, 1000 };
+ * shares of a 10,000-article load (99 MB: reading the file 60 ms,
+ * checking it 90–120 ms, reading the items 1.0–1.1 s, finding mentions
+ * and indexing 0.4 s) */
+static const gint step_start[] = { 0, 40, 110, 760 };
+static const gint step_end[] = { 40, 110, 760, 1000 };
 
 G_DEFINE_BOXED_TYPE (DossierLoadProgress, dossier_load_progress,
                      dossier_load_progress_ref, dossier_load_progress_unref)
