@@ -1008,6 +1008,9 @@ load_tree (Loader   *self,
   g_hash_table_remove_all (self->folded_bodies);
   for (guint i = 0; i < N_COLLECTIONS; i++)
     g_hash_table_remove_all (self->ids[i]);
+  /* (where each element was: 3.5 MB for 10,000 articles) */
+  if (self->outline != NULL)
+    g_array_set_size (self->outline, 0);
 
   return dossier_store_new (id, title, description, language,
                             self->items[ARTICLES], self->items[ENTITIES], self->items[EVENTS],
