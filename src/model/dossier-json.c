@@ -131,8 +131,9 @@ skip_space (Parser *parser)
     parser->p++;
 }
 
+/* Steps over @c, the next character after white space, if it is there */
 static gboolean
-expect (Parser *parser,
+accept (Parser *parser,
         char    c)
 {
   skip_space (parser);
@@ -141,6 +142,16 @@ expect (Parser *parser,
       parser->p++;
       return TRUE;
     }
+
+  return FALSE;
+}
+
+static gboolean
+expect (Parser *parser,
+        char    c)
+{
+  if (accept (parser, c))
+    return TRUE;
 
   parser->failed = TRUE;
   return FALSE;
@@ -194,6 +205,8 @@ parse_string (Parser *parser)
     }
   if (parser->p >= parser->end)
     {
+      /* (an escape at the very end steps past it) */
+      parser->p = parser->end;
       parser->failed = TRUE;
       return "";
     }
@@ -293,31 +306,27 @@ parse_object (Parser          *parser,
   DossierJsonMember *copy;
 
   parser->p++;
-  skip_space (parser);
-  if (parser->p < parser->end && *parser->p == '}')
-    parser->p++;
-  else
-    do
-      {
-        DossierJsonMember member;
+  if (!accept (parser, '}'))
+    {
+      do
+        {
+          DossierJsonMember member;
 
-        skip_space (parser);
-        if (parser->p >= parser->end || *parser->p != '"')
-          {
-            parser->failed = TRUE;
+          skip_space (parser);
+          if (parser->p >= parser->end || *parser->p != '"')
+            {
+              parser->failed = TRUE;
+              break;
+            }
+          member.name = parse_string (parser);
+          if (!expect (parser, ':'))
             break;
-          }
-        member.name = parse_string (parser);
-        if (!expect (parser, ':'))
-          break;
-        parse_value (parser, &member.value);
-        g_array_append_val (members, member);
-        skip_space (parser);
-      }
-    while (!parser->failed && parser->p < parser->end && *parser->p++ == ',');
-
-  if (parser->p[-1] != '}')
-    parser->failed = TRUE;
+          parse_value (parser, &member.value);
+          g_array_append_val (members, member);
+        }
+      while (!parser->failed && accept (parser, ','));
+      expect (parser, '}');
+    }
 
   node->type = DOSSIER_JSON_OBJECT;
   node->length = members->len - first;
@@ -338,22 +347,18 @@ parse_array (Parser          *parser,
   DossierJsonNode *copy;
 
   parser->p++;
-  skip_space (parser);
-  if (parser->p < parser->end && *parser->p == ']')
-    parser->p++;
-  else
-    do
-      {
-        DossierJsonNode element;
+  if (!accept (parser, ']'))
+    {
+      do
+        {
+          DossierJsonNode element;
 
-        parse_value (parser, &element);
-        g_array_append_val (elements, element);
-        skip_space (parser);
-      }
-    while (!parser->failed && parser->p < parser->end && *parser->p++ == ',');
-
-  if (parser->p[-1] != ']')
-    parser->failed = TRUE;
+          parse_value (parser, &element);
+          g_array_append_val (elements, element);
+        }
+      while (!parser->failed && accept (parser, ','));
+      expect (parser, ']');
+    }
 
   node->type = DOSSIER_JSON_ARRAY;
   node->length = elements->len - first;
