@@ -297,13 +297,30 @@ parse_literal (Parser     *parser,
 static void parse_value (Parser          *parser,
                          DossierJsonNode *node);
 
+/* Moves the end of @scratch, from @first on, into the arena */
+static gpointer
+move_to_arena (DossierJsonTree *tree,
+               GArray          *scratch,
+               guint            first)
+{
+  gsize element_size = g_array_get_element_size (scratch);
+  gsize size = (scratch->len - first) * element_size;
+  gpointer copy = arena_alloc (tree, size);
+
+  /* (An array that never held anything has no data to copy from) */
+  if (size > 0)
+    memcpy (copy, scratch->data + first * element_size, size);
+  g_array_set_size (scratch, first);
+
+  return copy;
+}
+
 static void
 parse_object (Parser          *parser,
               DossierJsonNode *node)
 {
   GArray *members = parser->tree->members;
   guint first = members->len;
-  DossierJsonMember *copy;
 
   parser->p++;
   if (!accept (parser, '}'))
@@ -330,12 +347,7 @@ parse_object (Parser          *parser,
 
   node->type = DOSSIER_JSON_OBJECT;
   node->length = members->len - first;
-  copy = arena_alloc (parser->tree, node->length * sizeof (DossierJsonMember));
-  /* (An array that never held anything has no data to copy from) */
-  if (node->length > 0)
-    memcpy (copy, &g_array_index (members, DossierJsonMember, first), node->length * sizeof (DossierJsonMember));
-  node->members = copy;
-  g_array_set_size (members, first);
+  node->members = move_to_arena (parser->tree, members, first);
 }
 
 static void
@@ -344,7 +356,6 @@ parse_array (Parser          *parser,
 {
   GArray *elements = parser->tree->elements;
   guint first = elements->len;
-  DossierJsonNode *copy;
 
   parser->p++;
   if (!accept (parser, ']'))
@@ -362,11 +373,7 @@ parse_array (Parser          *parser,
 
   node->type = DOSSIER_JSON_ARRAY;
   node->length = elements->len - first;
-  copy = arena_alloc (parser->tree, node->length * sizeof (DossierJsonNode));
-  if (node->length > 0)
-    memcpy (copy, &g_array_index (elements, DossierJsonNode, first), node->length * sizeof (DossierJsonNode));
-  node->elements = copy;
-  g_array_set_size (elements, first);
+  node->elements = move_to_arena (parser->tree, elements, first);
 }
 
 static void
