@@ -1140,7 +1140,7 @@ get_index (DossierStore *self,
            Index         index,
            gpointer      key)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&self->lock);
   g_autoptr(GPtrArray) items = NULL;
   GListModel *list = g_hash_table_lookup (self->indexes[index], key);
   guint position;

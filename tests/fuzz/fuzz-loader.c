@@ -4,7 +4,8 @@
  * dossier_store_load_bytes(), which must give either a complete store or
  * a list of problems, never crash, hang, leak or log a critical.  A store
  * that loads is then walked through every query the views make, so the
- * indexes built at load time are exercised too.
+ * indexes built at load time are exercised too.  Text the loader would
+ * parse is also parsed by its JSON tree and by json-glib, which must agree.
  *
  * Built by `meson setup -Dfuzzing=true` with CC=clang; see .ci/fuzz.sh.
  */
@@ -13,6 +14,9 @@
 #include <string.h>
 
 #include "dossier-model.h"
+#include "dossier-json-private.h"
+#include "dossier-syntax-private.h"
+#include "json-same.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -103,6 +107,34 @@ walk_store (DossierStore *store)
     }
 }
 
+/* Text the loader parses (strict JSON in UTF-8 without NUL) gives the
+ * same tree through its own parser as through json-glib */
+static void
+check_json_tree (const uint8_t *data,
+                 size_t         size)
+{
+  g_autoptr(DossierJsonTree) tree = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  DossierProblem *problem;
+  const DossierJsonNode *root;
+
+  if (!g_utf8_validate_len ((const char *) data, size, NULL))
+    return;
+  problem = dossier_syntax_check ((const char *) data, size, NULL);
+  if (problem != NULL)
+    {
+      dossier_problem_free (problem);
+      return;
+    }
+
+  tree = dossier_json_tree_new ();
+  root = dossier_json_tree_parse (tree, (const char *) data, size);
+  g_assert_nonnull (root);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, (const char *) data, size, NULL));
+  dossier_assert_json_same (json_parser_get_root (parser), root);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -113,6 +145,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(DossierStore) store = dossier_store_load_bytes (bytes, &problems, &error);
 
   g_assert_nonnull (problems);
+  check_json_tree (data, size);
   if (store != NULL)
     {
       g_assert_no_error (error);
