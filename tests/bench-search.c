@@ -49,6 +49,7 @@
 
 #include "dossier-article-filter.h"
 #include "dossier-article-sorter.h"
+#include "article-text.h"
 #include "dossier-article-text.h"
 #include "dossier-articles-view.h"
 #include "dossier-loader-private.h"
@@ -140,28 +141,6 @@ make_keystrokes (const char *entity_name)
   g_ptr_array_add (keys, g_strdup (""));
 
   return keys;
-}
-
-/* The folded text of an article, as the filter builds it */
-static char *
-fold_article (DossierArticle *article)
-{
-  GString *text = g_string_new (NULL);
-  const char * const *body;
-  guint n_paragraphs = 0;
-
-  dossier_article_text_normalize_append (text, dossier_article_get_display_title (article), -1, NULL);
-  g_string_append_c (text, '\n');
-  dossier_article_text_normalize_append (text, dossier_article_get_outlet (article), -1, NULL);
-  g_string_append_c (text, '\n');
-  dossier_article_text_normalize_append (text, dossier_article_get_author (article), -1, NULL);
-  body = dossier_article_get_body (article, &n_paragraphs);
-  for (guint i = 0; i < n_paragraphs; i++)
-    {
-      g_string_append_c (text, '\n');
-      dossier_article_text_normalize_append (text, body[i], -1, NULL);
-    }
-  return g_string_free (text, FALSE);
 }
 
 static guint
@@ -526,7 +505,7 @@ main (int   argc,
     {
       g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
 
-      haystacks[i] = fold_article (article);
+      haystacks[i] = dossier_test_fold_article (article);
       folded += strlen (haystacks[i]);
     }
 

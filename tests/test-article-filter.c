@@ -7,6 +7,7 @@
 #include "dossier-article-filter.h"
 #include "dossier-article-filter-model.h"
 #include "dossier-article-sorter.h"
+#include "article-text.h"
 #include "dossier-article-text.h"
 #include "dossier-model.h"
 #include "dossier-test-utils.h"
@@ -199,29 +200,6 @@ test_entity (void)
   g_assert_true (dossier_article_filter_get_store (filter) == other);
 }
 
-/* An article's searchable text, folded, as the filter defines it: title,
- * outlet, author and body, a field a line. */
-static char *
-fold_article (DossierArticle *article)
-{
-  GString *text = g_string_new (NULL);
-  const char * const *body;
-  guint n_paragraphs = 0;
-
-  dossier_article_text_normalize_append (text, dossier_article_get_display_title (article), -1, NULL);
-  g_string_append_c (text, '\n');
-  dossier_article_text_normalize_append (text, dossier_article_get_outlet (article), -1, NULL);
-  g_string_append_c (text, '\n');
-  dossier_article_text_normalize_append (text, dossier_article_get_author (article), -1, NULL);
-  body = dossier_article_get_body (article, &n_paragraphs);
-  for (guint i = 0; i < n_paragraphs; i++)
-    {
-      g_string_append_c (text, '\n');
-      dossier_article_text_normalize_append (text, body[i], -1, NULL);
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* The filter finds words through an index of the texts' tokens (and
  * common ones by a scan): it must match exactly what a substring scan of
  * the folded texts does, for any search.  Searches are made of pieces of
@@ -243,7 +221,7 @@ test_same_as_scan (void)
     {
       g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
 
-      g_ptr_array_add (texts, fold_article (article));
+      g_ptr_array_add (texts, dossier_test_fold_article (article));
     }
 
   g_ptr_array_add (searches, g_strdup ("e"));
