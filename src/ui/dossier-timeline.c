@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dossier-canvas-util.h"
+#include "dossier-frame-cache.h"
 #include "dossier-timeline-private.h"
 
 /* The timeline canvas. All geometry comes from DossierTimelineLayout; this
@@ -36,24 +37,9 @@
 #define MAX_CACHED_LOOKS 2048
 #define NODE_SLOTS 3   /* a label's normal, dimmed and selected colours */
 
-/* The head of what a Cache holds. */
 typedef struct
 {
-  GList link;               /* in its cache's order of use; data is the entry */
-  gpointer key;             /* owned by its cache's table */
-  guint64 used;             /* the frame that last asked for it */
-} CacheEntry;
-
-typedef struct
-{
-  GHashTable *table;        /* key → entry */
-  GQueue order;             /* most recently used first */
-  guint max;
-} Cache;
-
-typedef struct
-{
-  CacheEntry entry;
+  DossierFrameCacheEntry entry;
 
   PangoLayout *layout;      /* one line at its natural width */
   int width;
@@ -111,7 +97,7 @@ typedef struct
 
 typedef struct
 {
-  CacheEntry entry;
+  DossierFrameCacheEntry entry;
   GskRenderNode *node;
 } LookNode;
 
@@ -148,13 +134,13 @@ struct _DossierTimeline
   PangoLayout *label_layout;     /* the styles of labels and of small text */
   PangoLayout *small_layout;
   /* Text kept between frames, so a frame only lays out what came into
-   * view; see cache_insert(). */
+   * view; see dossier_frame_cache_insert(). */
   guint64 frame;
   guint text_serial;             /* of the Pango context they were laid out in */
-  Cache labels;                  /* item → its label */
-  Cache counts;                  /* count → the text on a cluster */
-  Cache axis_texts;              /* time × 8 + kind → tick or period text */
-  Cache looks;                   /* Look → LookNode */
+  DossierFrameCache labels;      /* item → its label */
+  DossierFrameCache counts;      /* count → the text on a cluster */
+  DossierFrameCache axis_texts;  /* time × 8 + kind → tick or period text */
+  DossierFrameCache looks;       /* Look → LookNode */
   Style style;                   /* that the looks were drawn in */
   Text *lane_texts[DOSSIER_N_EVENT_CATEGORIES];
   Text *ellipsis;
@@ -372,85 +358,14 @@ look_equal (gconstpointer a,
   return memcmp (a, b, sizeof (Look)) == 0;
 }
 
-static void
-cache_init (Cache          *cache,
-            GHashFunc       hash,
-            GEqualFunc      equal,
-            GDestroyNotify  key_free,
-            GDestroyNotify  entry_free,
-            guint           max)
-{
-  cache->table = g_hash_table_new_full (hash, equal, key_free, entry_free);
-  g_queue_init (&cache->order);
-  cache->max = max;
-}
-
-static void
-cache_clear (Cache *cache)
-{
-  if (cache->table != NULL)
-    g_hash_table_remove_all (cache->table);
-  g_queue_init (&cache->order);
-}
-
-static void
-cache_destroy (Cache *cache)
-{
-  cache_clear (cache);
-  g_clear_pointer (&cache->table, g_hash_table_unref);
-}
-
-static gpointer
-cache_lookup (DossierTimeline *self,
-              Cache           *cache,
-              gconstpointer    key)
-{
-  CacheEntry *entry = g_hash_table_lookup (cache->table, key);
-
-  if (entry != NULL)
-    {
-      g_queue_unlink (&cache->order, &entry->link);
-      g_queue_push_head_link (&cache->order, &entry->link);
-      entry->used = self->frame;
-    }
-  return entry;
-}
-
-/* Takes @key and @entry. Only an entry not used in this frame or the one
- * before makes way: a frame never evicts what it is drawing. */
-static gpointer
-cache_insert (DossierTimeline *self,
-              Cache           *cache,
-              gpointer         key,
-              CacheEntry      *entry)
-{
-  if (g_hash_table_size (cache->table) >= cache->max)
-    {
-      CacheEntry *oldest = cache->order.tail->data;
-
-      if (oldest->used + 1 < self->frame)
-        {
-          g_queue_unlink (&cache->order, &oldest->link);
-          g_hash_table_remove (cache->table, oldest->key);
-        }
-    }
-
-  entry->link.data = entry;
-  entry->key = key;
-  entry->used = self->frame;
-  g_hash_table_insert (cache->table, key, entry);
-  g_queue_push_head_link (&cache->order, &entry->link);
-  return entry;
-}
-
 static Text *
-text_cache_insert (DossierTimeline *self,
-                   Cache           *cache,
-                   gpointer         key,
-                   PangoLayout     *style,
-                   const char      *string)
+text_cache_insert (DossierTimeline   *self,
+                   DossierFrameCache *cache,
+                   gpointer           key,
+                   PangoLayout       *style,
+                   const char        *string)
 {
-  return cache_insert (self, cache, key, &text_new (style, string)->entry);
+  return dossier_frame_cache_insert (cache, self->frame, key, &text_new (style, string)->entry);
 }
 
 static Text *
@@ -474,7 +389,7 @@ static Text *
 label_text (DossierTimeline *self,
             guint            item)
 {
-  Text *text = cache_lookup (self, &self->labels, GUINT_TO_POINTER (item));
+  Text *text = dossier_frame_cache_lookup (&self->labels, self->frame, GUINT_TO_POINTER (item));
 
   if (text == NULL)
     text = text_cache_insert (self, &self->labels, GUINT_TO_POINTER (item), self->label_layout,
@@ -486,7 +401,7 @@ static Text *
 count_text (DossierTimeline *self,
             guint            count)
 {
-  Text *text = cache_lookup (self, &self->counts, GUINT_TO_POINTER (count));
+  Text *text = dossier_frame_cache_lookup (&self->counts, self->frame, GUINT_TO_POINTER (count));
 
   if (text == NULL)
     {
@@ -610,10 +525,10 @@ int64_key (gint64 value)
 static void
 clear_text_caches (DossierTimeline *self)
 {
-  cache_clear (&self->looks);
-  cache_clear (&self->labels);
-  cache_clear (&self->counts);
-  cache_clear (&self->axis_texts);
+  dossier_frame_cache_clear (&self->looks);
+  dossier_frame_cache_clear (&self->labels);
+  dossier_frame_cache_clear (&self->counts);
+  dossier_frame_cache_clear (&self->axis_texts);
   g_clear_pointer (&self->ellipsis, text_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->lane_texts); i++)
     g_clear_pointer (&self->lane_texts[i], text_free);
@@ -810,7 +725,7 @@ axis_text (DossierTimeline     *self,
            gboolean             period)
 {
   gint64 key = time * 8 + unit * 2 + (period ? 1 : 0);
-  Text *text = cache_lookup (self, &self->axis_texts, &key);
+  Text *text = dossier_frame_cache_lookup (&self->axis_texts, self->frame, &key);
 
   if (text == NULL)
     {
@@ -1406,7 +1321,7 @@ static GskRenderNode *
 look_get_node (DossierTimeline *self,
                const Look      *look)
 {
-  LookNode *entry = cache_lookup (self, &self->looks, look);
+  LookNode *entry = dossier_frame_cache_lookup (&self->looks, self->frame, look);
 
   if (entry == NULL)
     {
@@ -1434,7 +1349,7 @@ look_get_node (DossierTimeline *self,
 
       entry = g_new0 (LookNode, 1);
       entry->node = gtk_snapshot_free_to_node (snapshot);
-      cache_insert (self, &self->looks, g_memdup2 (look, sizeof *look), &entry->entry);
+      dossier_frame_cache_insert (&self->looks, self->frame, g_memdup2 (look, sizeof *look), &entry->entry);
     }
   return entry->node;
 }
@@ -1566,7 +1481,7 @@ dossier_timeline_render (DossierTimeline *self,
   gdk_rgba_parse (&style.on_cluster, style.dark ? "rgba(0,0,0,0.85)" : "#ffffff");
   if (memcmp (&style, &self->style, sizeof style) != 0)
     {
-      cache_clear (&self->looks);
+      dossier_frame_cache_clear (&self->looks);
       self->style = style;
     }
 
@@ -2076,10 +1991,10 @@ dossier_timeline_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->events, events_changed, self);
   g_clear_object (&self->events);
   clear_text_caches (self);
-  cache_destroy (&self->looks);
-  cache_destroy (&self->labels);
-  cache_destroy (&self->counts);
-  cache_destroy (&self->axis_texts);
+  dossier_frame_cache_destroy (&self->looks);
+  dossier_frame_cache_destroy (&self->labels);
+  dossier_frame_cache_destroy (&self->counts);
+  dossier_frame_cache_destroy (&self->axis_texts);
   g_clear_object (&self->label_layout);
   g_clear_object (&self->small_layout);
 
@@ -2226,10 +2141,10 @@ dossier_timeline_init (DossierTimeline *self)
 
   self->event_array = g_ptr_array_new_with_free_func (g_object_unref);
   self->index_of = g_hash_table_new (NULL, NULL);
-  cache_init (&self->labels, NULL, NULL, NULL, text_free, MAX_CACHED_LABELS);
-  cache_init (&self->counts, NULL, NULL, NULL, text_free, MAX_CACHED_TEXTS);
-  cache_init (&self->axis_texts, g_int64_hash, g_int64_equal, g_free, text_free, MAX_CACHED_TEXTS);
-  cache_init (&self->looks, look_hash, look_equal, g_free, look_node_free, MAX_CACHED_LOOKS);
+  dossier_frame_cache_init (&self->labels, NULL, NULL, NULL, text_free, MAX_CACHED_LABELS);
+  dossier_frame_cache_init (&self->counts, NULL, NULL, NULL, text_free, MAX_CACHED_TEXTS);
+  dossier_frame_cache_init (&self->axis_texts, g_int64_hash, g_int64_equal, g_free, text_free, MAX_CACHED_TEXTS);
+  dossier_frame_cache_init (&self->looks, look_hash, look_equal, g_free, look_node_free, MAX_CACHED_LOOKS);
   self->layout = dossier_timeline_layout_new (DOSSIER_N_EVENT_CATEGORIES);
   self->ticks = g_array_new (FALSE, FALSE, sizeof (DossierTimelineTick));
   self->periods = g_array_new (FALSE, FALSE, sizeof (DossierTimelinePeriod));
