@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "dossier-article-row.h"
 #include "dossier-articles-view.h"
 #include "dossier-model.h"
 #include "dossier-reader.h"
@@ -451,6 +453,250 @@ test_new_store (Fixture       *f,
   g_assert_cmpstr (selected_id (f), ==, "day-reuters");
 }
 
+/* ---- the rows on screen as a search changes the list ---------------------------------- */
+
+/* 300 articles, newest first by number: "Article 000" is the newest.
+ * Their bodies say "even" or "odd", and "third" for every third. */
+static DossierStore *
+make_many_store (void)
+{
+  GString *json = g_string_new ("{\"format\":\"dossier/1\",\"id\":\"many\",\"title\":\"Many\",\"articles\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStore *store;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (json, "%s{\"id\":\"a%03u\",\"title\":\"Article %03u\",\"outlet\":\"Outlet\","
+                            "\"published\":\"%04u-01-01\",\"body\":[\"This one is %s%s.\"]}",
+                            i > 0 ? "," : "", i, i, 2300 - i, i % 2 == 0 ? "even" : "odd",
+                            i % 3 == 0 ? " and third" : "");
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (json);
+  store = dossier_store_load_bytes (bytes, NULL, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+fixture_set_up_many (Fixture       *f,
+                     gconstpointer  data)
+{
+  fixture_set_up_with_store (f, make_many_store ());
+}
+
+typedef struct
+{
+  GtkWidget *row;
+  double y;
+} ShownRow;
+
+static int
+compare_shown_rows (gconstpointer a,
+                    gconstpointer b)
+{
+  const ShownRow *x = a, *y = b;
+
+  return x->y < y->y ? -1 : x->y > y->y;
+}
+
+/* The rows on screen, top to bottom (each is a list item's child) */
+static GArray *
+get_shown_rows (Fixture *f)
+{
+  GtkWidget *grid = dossier_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW);
+  GArray *rows = g_array_new (FALSE, FALSE, sizeof (ShownRow));
+
+  for (GtkWidget *item = gtk_widget_get_first_child (grid); item != NULL; item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_rect_t bounds;
+
+      if (row == NULL || !DOSSIER_IS_ARTICLE_ROW (row) || !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (row, grid, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= gtk_widget_get_height (grid))
+        continue;
+      g_array_append_val (rows, ((ShownRow) { row, bounds.origin.y }));
+    }
+  g_array_sort (rows, compare_shown_rows);
+
+  return rows;
+}
+
+/* The text of the first of @row's labels: the title */
+static const char *
+row_title (GtkWidget *row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (DOSSIER_IS_ROW_LABEL (child))
+      return dossier_row_label_get_text (DOSSIER_ROW_LABEL (child));
+  return NULL;
+}
+
+/* What is on screen is the list: articles that follow each other in it,
+ * each with its own title, and the selected one, and only it, shown
+ * selected.  Returns the position of the first. */
+static guint
+assert_rows_show_list (Fixture *f)
+{
+  GListModel *model = dossier_articles_view_get_model (f->view);
+  gpointer selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
+  g_autoptr(GArray) rows = NULL;
+  guint first = GTK_INVALID_LIST_POSITION;
+
+  dossier_test_spin_for (50);
+  rows = get_shown_rows (f);
+  g_assert_cmpuint (rows->len, >=, MIN (3, g_list_model_get_n_items (model)));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_array_index (rows, ShownRow, i).row;
+      DossierArticle *article = dossier_article_row_get_article (DOSSIER_ARTICLE_ROW (row));
+      g_autoptr(DossierArticle) expected = NULL;
+      gboolean shown_selected = (gtk_widget_get_state_flags (gtk_widget_get_parent (row)) & GTK_STATE_FLAG_SELECTED) != 0;
+
+      g_assert_nonnull (article);
+      if (i == 0)
+        for (guint p = 0; p < g_list_model_get_n_items (model) && first == GTK_INVALID_LIST_POSITION; p++)
+          {
+            g_autoptr(DossierArticle) item = g_list_model_get_item (model, p);
+
+            if (item == article)
+              first = p;
+          }
+      g_assert_cmpuint (first, !=, GTK_INVALID_LIST_POSITION);
+      expected = g_list_model_get_item (model, first + i);
+      g_assert_true (article == expected);
+      g_assert_cmpstr (row_title (row), ==, dossier_article_get_display_title (article));
+      g_assert_cmpint (shown_selected, ==, (gpointer) article == selected);
+    }
+
+  return first;
+}
+
+static void
+test_rows_follow_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  GListModel *model = dossier_articles_view_get_model (f->view);
+  static const char * const typed[] = { "o", "od", "odd", "od", "o", "", "t", "th", "third", "thi", "even third", "third", NULL };
+
+  dossier_test_wait_until_drawn (GTK_WIDGET (f->view));
+  g_assert_cmpuint (assert_rows_show_list (f), ==, 0);
+
+  /* The list's head changes as a search is typed and erased. */
+  dossier_selection_set_article (f->selection, dossier_store_lookup_article (f->store, "a006"));
+  for (guint i = 0; typed[i] != NULL; i++)
+    {
+      dossier_articles_view_set_search (f->view, typed[i]);
+      g_test_message ("\"%s\": %u articles", typed[i], g_list_model_get_n_items (model));
+      g_assert_cmpuint (assert_rows_show_list (f), ==, 0);
+    }
+  g_assert_cmpstr (selected_id (f), ==, "a006");
+
+  /* Picked in the list, as a click or the keyboard does: the list's
+   * selection, and the reader, follow. */
+  {
+    GtkWidget *grid = dossier_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW);
+    g_autoptr(DossierArticle) third = g_list_model_get_item (model, 3);
+
+    g_assert_true (gtk_widget_activate_action (grid, "list.select-item", "(ubb)", 3, FALSE, FALSE));
+    g_assert_cmpstr (selected_id (f), ==, dossier_article_get_id (third));
+    g_assert_true (dossier_reader_get_article (dossier_articles_view_get_reader (f->view)) == third);
+    assert_rows_show_list (f);
+  }
+}
+
+static void
+test_rows_follow_search_scrolled (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *model = dossier_articles_view_get_model (f->view);
+  GtkWidget *grid = dossier_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  g_autoptr(GArray) rows = NULL;
+  DossierArticle *kept;
+  gboolean kept_shown = FALSE;
+  guint first;
+
+  /* Scrolled a good way down, to an odd article on screen */
+  dossier_test_wait_until_drawn (GTK_WIDGET (f->view));
+  gtk_adjustment_set_value (adjustment, (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) * 0.6);
+  first = assert_rows_show_list (f);
+  g_assert_cmpuint (first, >, 100);
+  rows = get_shown_rows (f);
+  kept = dossier_article_row_get_article (DOSSIER_ARTICLE_ROW (g_array_index (rows, ShownRow, 1).row));
+  if (atoi (dossier_article_get_id (kept) + 1) % 2 == 0)
+    kept = dossier_article_row_get_article (DOSSIER_ARTICLE_ROW (g_array_index (rows, ShownRow, 2).row));
+  g_assert_cmpint (atoi (dossier_article_get_id (kept) + 1) % 2, ==, 1);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* A search that keeps it keeps it on screen: the list does not jump. */
+  dossier_articles_view_set_search (f->view, "odd");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  assert_rows_show_list (f);
+  rows = get_shown_rows (f);
+  for (guint i = 0; i < rows->len; i++)
+    kept_shown |= dossier_article_row_get_article (DOSSIER_ARTICLE_ROW (g_array_index (rows, ShownRow, i).row)) == kept;
+  g_assert_true (kept_shown);
+  g_clear_pointer (&rows, g_array_unref);
+
+  /* Fewer articles than the place it was at: still a list on screen. */
+  dossier_articles_view_set_search (f->view, "odd third");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  assert_rows_show_list (f);
+  dossier_articles_view_set_search (f->view, NULL);
+  assert_rows_show_list (f);
+}
+
+/* The height of @label at 200 pixels wide */
+static int
+label_height (DossierRowLabel *label)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, 200, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  return natural;
+}
+
+/* Labels that trade texts trade layouts (see dossier-row-label.c): each is
+ * still the height of its own text. */
+static void
+test_row_labels_trade_texts (void)
+{
+  static const char *short_text = "A short title";
+  static const char *long_text = "A title long enough to wrap onto more lines than one at the narrow width "
+                                 "these labels are given, and to be cut short after the third of them";
+  DossierRowLabel *labels[2];
+  int short_height, long_height;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      labels[i] = DOSSIER_ROW_LABEL (g_object_ref_sink (dossier_row_label_new ()));
+      dossier_row_label_set_lines (labels[i], 3);
+    }
+  dossier_row_label_set_text (labels[0], short_text);
+  dossier_row_label_set_text (labels[1], long_text);
+  short_height = label_height (labels[0]);
+  long_height = label_height (labels[1]);
+  g_assert_cmpint (long_height, >, short_height);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      /* Let go of both, then trade, as the rows of the list do */
+      dossier_row_label_set_text (labels[round % 2], NULL);
+      dossier_row_label_set_text (labels[1 - round % 2], NULL);
+      dossier_row_label_set_text (labels[0], round % 2 == 0 ? long_text : short_text);
+      dossier_row_label_set_text (labels[1], round % 2 == 0 ? short_text : long_text);
+      g_assert_cmpint (label_height (labels[0]), ==, round % 2 == 0 ? long_height : short_height);
+      g_assert_cmpint (label_height (labels[1]), ==, round % 2 == 0 ? short_height : long_height);
+    }
+
+  g_object_unref (labels[0]);
+  g_object_unref (labels[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +716,11 @@ main (int   argc,
   ADD ("/articles-view/new-store", test_new_store);
 #undef ADD
   g_test_add ("/articles-view/show-source", Fixture, NULL, fixture_set_up_long, test_show_source, fixture_tear_down);
+  g_test_add_func ("/articles-view/row-labels-trade-texts", test_row_labels_trade_texts);
+  g_test_add ("/articles-view/rows-follow-search", Fixture, NULL, fixture_set_up_many, test_rows_follow_search,
+              fixture_tear_down);
+  g_test_add ("/articles-view/rows-follow-search-scrolled", Fixture, NULL, fixture_set_up_many,
+              test_rows_follow_search_scrolled, fixture_tear_down);
 
   return g_test_run ();
 }

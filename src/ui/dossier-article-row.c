@@ -328,8 +328,8 @@ dossier_article_row_get_article (DossierArticleRow *self)
  * @article: (nullable): the article to show, or %NULL when the row is
  *   unbound
  *
- * An unbound row keeps its texts: bound again to the same article, as
- * happens when a search changes the list, it has nothing to lay out.
+ * An unbound row keeps its texts: bound again to the same article, it has
+ * nothing to lay out.
  */
 void
 dossier_article_row_set_article (DossierArticleRow *self,
@@ -370,4 +370,23 @@ dossier_article_row_set_article (DossierArticleRow *self,
         no_counts = dossier_article_row_format_counts (0, 0);
       dossier_row_label_set_text (self->counts_label, no_counts);
     }
+}
+
+/**
+ * dossier_article_row_clear:
+ *
+ * Shows no article, and lets go of the texts, whose layouts are kept a
+ * while for the rows that show them next (see dossier-row-label.c): as a
+ * search is typed, the articles on screen move from row to row.
+ */
+void
+dossier_article_row_clear (DossierArticleRow *self)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE_ROW (self));
+
+  g_clear_object (&self->article);
+  dossier_row_label_set_text (self->title_label, NULL);
+  dossier_row_label_set_text (self->byline_label, NULL);
+  dossier_row_label_set_text (self->excerpt_label, NULL);
+  dossier_row_label_set_text (self->counts_label, NULL);
 }

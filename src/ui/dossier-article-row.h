@@ -16,6 +16,7 @@ void            dossier_article_row_set_article (DossierArticleRow *self,
                                                  DossierStore      *store,
                                                  DossierArticle    *article);
 DossierArticle *dossier_article_row_get_article (DossierArticleRow *self);
+void            dossier_article_row_clear       (DossierArticleRow *self);
 
 char           *dossier_article_row_format_byline (DossierArticle *article);
 char           *dossier_article_row_format_counts (guint           n_entities,

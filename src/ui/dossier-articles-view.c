@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "dossier-article-filter.h"
 #include "dossier-article-filter-model.h"
 #include "dossier-article-row.h"
 #include "dossier-article-sorter.h"
 #include "dossier-articles-view.h"
+#include "dossier-list-slots.h"
 #include "dossier-reader.h"
 
 /* The Articles view: the dossier's articles, searchable and sortable,
@@ -28,6 +30,10 @@ struct _DossierArticlesView
   GtkSortListModel *sort_model;
   DossierArticleFilterModel *filter_model;
   GtkSingleSelection *list_selection;
+  /* What the list widget shows: the list's positions (see
+   * dossier-list-slots.c), and the list items it has bound to them */
+  DossierListSlots *slots;
+  GHashTable *bound_items;
   /* The rows made for the list, kept to be given to it again once it lets
    * go of them (see setup_row) */
   GPtrArray *rows;
@@ -284,11 +290,11 @@ on_list_activate (GtkGridView         *list_view,
   gtk_widget_grab_focus (GTK_WIDGET (self->reader));
 }
 
-/* Twice as many rows as the list keeps (a one-column GtkGridView: 30
- * rows and a few), and some: when a keystroke brings other articles into
- * every place, GTK 4.8 makes a new list item for each before it lets the
- * old ones go, so as many rows again are needed meanwhile. */
-#define MAX_KEPT_ROWS 72
+/* As many rows as the list keeps (a one-column GtkGridView: 30 rows and
+ * a few), and some.  A keystroke leaves the list's rows where they are
+ * (see dossier-list-slots.c): rows are made only when the list grows
+ * again after a search left it with fewer articles than that. */
+#define MAX_KEPT_ROWS 40
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
@@ -314,14 +320,28 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
+/* Shows in @item's row the article at its position. */
+static void
+update_row (DossierArticlesView *self,
+            GtkListItem         *item)
+{
+  g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                                             gtk_list_item_get_position (item));
+
+  if (article != NULL)
+    dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)),
+                                     get_store (self), article);
+}
+
+/* The list's items are its positions: a row shows the article at its
+ * position, and is told when that changes (on_list_items_changed()). */
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           DossierArticlesView      *self)
 {
-  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)),
-                                   get_store (self),
-                                   gtk_list_item_get_item (item));
+  g_hash_table_add (self->bound_items, item);
+  update_row (self, item);
 }
 
 static void
@@ -329,7 +349,141 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             DossierArticlesView      *self)
 {
+  g_hash_table_remove (self->bound_items, item);
   dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+/* Whether the list shows its top: its first row, if only in part (the
+ * grid keeps in place the row it scrolled to last, which a change of the
+ * list's height, say, can make it take a little away from the top). */
+static gboolean
+is_at_top (DossierArticlesView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  if (gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view))) < 1)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *row = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+
+      if (gtk_list_item_get_position (item) == 0)
+        return gtk_widget_get_mapped (row) &&
+               gtk_widget_compute_bounds (row, GTK_WIDGET (self->list_view), &bounds) &&
+               bounds.origin.y + bounds.size.height > 0;
+    }
+
+  return FALSE;
+}
+
+/* The row at the grid's anchor, the row it keeps in place on screen when
+ * the list changes: found as GtkListBase finds it once the list was
+ * scrolled, at the point of the view as far down its height as the view
+ * is down the list. */
+static GtkListItem *
+find_anchor_row (DossierArticlesView *self)
+{
+  GtkWidget *list_view = GTK_WIDGET (self->list_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  double upper = gtk_adjustment_get_upper (adjustment), page = gtk_adjustment_get_page_size (adjustment);
+  double along = upper > page ? round (gtk_adjustment_get_value (adjustment) / (upper - page) * page) : 0;
+  GtkListItem *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+  GHashTableIter iter;
+  gpointer item;
+
+  if (!gtk_widget_get_mapped (list_view))
+    return NULL;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      GtkWidget *row = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+      double distance;
+
+      if (!gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, list_view, &bounds))
+        continue;
+      if (along < bounds.origin.y)
+        distance = bounds.origin.y - along;
+      else if (along >= bounds.origin.y + bounds.size.height)
+        distance = along - bounds.origin.y - bounds.size.height + 1;
+      else
+        distance = 0;
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = item;
+        }
+    }
+
+  return best;
+}
+
+/* The list changed (a keystroke of a search, most often): the grid is
+ * told as little as it needs (see dossier-list-slots.c), and its rows are
+ * given their new articles.  The rows go where GTK puts them when told of
+ * the change itself: a list at its top shows the top of the new one; in a
+ * scrolled list, the article at the anchor stays in place if the list
+ * still has it, else its place in the change is kept in proportion. */
+static void
+on_list_items_changed (GListModel          *model,
+                       guint                position,
+                       guint                removed,
+                       guint                added,
+                       DossierArticlesView *self)
+{
+  guint n_items = g_list_model_get_n_items (model);
+  gboolean at_top = is_at_top (self);
+  GtkListItem *anchor = at_top ? NULL : find_anchor_row (self);
+  int shift = 0;
+  GHashTableIter iter;
+  gpointer item;
+
+  if (anchor != NULL && n_items > 0)
+    {
+      guint old = gtk_list_item_get_position (anchor);
+      DossierArticle *article = dossier_article_row_get_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (anchor)));
+      guint now;
+
+      if (old < position)
+        now = old;
+      else if (old >= position + removed)
+        now = old + added - removed;
+      else if ((now = find_position (self, article)) == GTK_INVALID_LIST_POSITION)
+        now = position + (guint) ((guint64) (old - position) * added / removed);
+      shift = (int) MIN (now, n_items - 1) - (int) old;
+    }
+
+  /* Every row whose article changes lets go of its texts first, so that
+   * an article that moves to another row finds its layouts there. */
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      DossierArticleRow *row = DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item));
+      gint64 now = (gint64) gtk_list_item_get_position (item) + shift;
+      g_autoptr(DossierArticle) article = NULL;
+
+      if (now >= 0 && now < n_items)
+        article = g_list_model_get_item (G_LIST_MODEL (self->filter_model), now);
+      if (article != dossier_article_row_get_article (row))
+        dossier_article_row_clear (row);
+    }
+
+  /* The rows that moved are bound again (bind_row); the others are told. */
+  dossier_list_slots_update (self->slots, shift, n_items);
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_row (self, item);
+
+  /* The grid keeps in place the row it scrolled to last (the selected
+   * article's, say), even in a list at its top: there, it is the first. */
+  if (at_top && n_items > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -624,6 +778,8 @@ dossier_articles_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLES_VIEW);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
+  g_clear_object (&self->slots);
   g_clear_object (&self->list_selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -744,6 +900,7 @@ dossier_articles_view_init (DossierArticlesView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->bound_items = g_hash_table_new (NULL, NULL);
 
   self->filter = dossier_article_filter_new (NULL);
   self->sorter = dossier_article_sorter_new (DOSSIER_ARTICLE_SORT_DATE);
@@ -752,15 +909,19 @@ dossier_articles_view_init (DossierArticlesView *self)
   self->list_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_single_selection_set_autoselect (self->list_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->list_selection, TRUE);
+  /* What the list widget shows; it catches up with a change of the list
+   * before the view's other handlers run. */
+  self->slots = dossier_list_slots_new (self->list_selection);
+  g_signal_connect (self->list_selection, "items-changed", G_CALLBACK (on_list_items_changed), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_grid_view_set_factory (self->list_view, factory);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->list_selection));
-  /* After the list view's own handler, so that the list has caught up
-   * with a change before the view moves the selection in it. */
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->slots));
+  /* After on_list_items_changed(), so that the list has caught up with a
+   * change before the view moves the selection in it. */
   g_signal_connect (self->list_selection, "items-changed", G_CALLBACK (on_items_changed), self);
   g_signal_connect (self->list_selection, "notify::selected-item",
                     G_CALLBACK (on_selected_item_changed), self);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "dossier-row-label.h"
@@ -20,7 +21,17 @@
  * from the font alone, and the height for another width than the one it
  * has is worked out aside and remembered.  And wrapped into a few lines,
  * a long text is laid out only as far as those lines can go: see
- * fit_text(). */
+ * fit_text().
+ *
+ * A text a label stops showing keeps its layout for a while, for the next
+ * label that shows it at the same width and font (see take_layout()): as
+ * a search is typed, the articles on screen move from row to row (one
+ * that stops matching moves every row under it up by one), and come back
+ * as a character is erased; laid out again each time, they would cost
+ * each keystroke as much as a list of articles never shown.  Layouts are
+ * made in a context shared by the labels of a font, not in the label's
+ * own (which CSS changes in place), so that they can go from one label to
+ * another. */
 struct _DossierRowLabel
 {
   GtkWidget parent_instance;
@@ -28,13 +39,18 @@ struct _DossierRowLabel
   char *text;
   guint lines;
 
-  /* Made when first needed; the font it was made with, to know when CSS
-   * changes it, and the height of one of its lines. */
+  /* Made when first needed, in @context (see get_shared_context()); the
+   * font it was made with, to know when CSS changes it, and the height of
+   * one of its lines. */
   PangoLayout *layout;
+  PangoContext *context;
   PangoFontDescription *font;
   int line_height;
   /* How much of the text (bytes) is in the layout */
   gsize layout_length;
+  /* The width (pixels) the text was last laid out at, kept when the
+   * layout goes to the cache, or -1 */
+  int width;
 
   /* The height for another width than the layout's, last asked */
   int other_width;
@@ -52,10 +68,170 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_layout (DossierRowLabel *self)
+/* The contexts the labels' layouts are made in: one per font (and
+ * direction, resolution and font map), made from the first label with it
+ * and not changed after. */
+static GPtrArray *shared_contexts;
+
+static PangoContext *
+get_shared_context (GtkWidget *widget)
 {
-  g_clear_object (&self->layout);
+  PangoContext *own = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (own);
+  PangoContext *context;
+
+  if (shared_contexts == NULL)
+    shared_contexts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < shared_contexts->len; i++)
+    {
+      context = g_ptr_array_index (shared_contexts, i);
+      if (pango_font_description_equal (pango_context_get_font_description (context), font) &&
+          pango_context_get_base_dir (context) == pango_context_get_base_dir (own) &&
+          pango_context_get_font_map (context) == pango_context_get_font_map (own) &&
+          pango_cairo_context_get_resolution (context) == pango_cairo_context_get_resolution (own))
+        return context;
+    }
+
+  context = gtk_widget_create_pango_context (widget);
+  g_ptr_array_add (shared_contexts, context);
+  return context;
+}
+
+/* Layouts of texts no label shows any more, the most recently let go
+ * first: enough for the rows of the last keystroke or two (four labels a
+ * row, 34 rows in the list). */
+#define MAX_CACHED_LAYOUTS 320
+
+typedef struct
+{
+  GList link;
+  char *text;
+  PangoContext *context;
+  guint lines;
+  int width;
+  PangoLayout *layout;
+  gsize layout_length;
+} CachedLayout;
+
+static GHashTable *layout_cache;
+static GQueue layout_lru = G_QUEUE_INIT;
+
+static guint
+cached_layout_hash (gconstpointer data)
+{
+  const CachedLayout *cached = data;
+
+  return g_str_hash (cached->text) ^ g_direct_hash (cached->context) ^
+         (cached->lines * 16777619u) ^ ((guint) cached->width * 2654435761u);
+}
+
+static gboolean
+cached_layout_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const CachedLayout *x = a, *y = b;
+
+  return x->context == y->context && x->lines == y->lines && x->width == y->width &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static void
+cached_layout_free (CachedLayout *cached)
+{
+  g_queue_unlink (&layout_lru, &cached->link);
+  g_free (cached->text);
+  g_clear_object (&cached->layout);
+  g_free (cached);
+}
+
+static void
+drop_cached_layouts (void)
+{
+  g_clear_pointer (&layout_cache, g_hash_table_unref);
+  g_clear_pointer (&shared_contexts, g_ptr_array_unref);
+}
+
+/* Keeps @layout (laid out at @width pixels) for a label that will show
+ * @text. */
+static void
+cache_layout (PangoContext *context,
+              const char   *text,
+              guint         lines,
+              int           width,
+              PangoLayout  *layout,
+              gsize         layout_length)
+{
+  CachedLayout *cached;
+
+  if (text == NULL || text[0] == '\0' || width <= 0)
+    {
+      g_object_unref (layout);
+      return;
+    }
+
+  if (layout_cache == NULL)
+    layout_cache = g_hash_table_new_full (cached_layout_hash, cached_layout_equal,
+                                          (GDestroyNotify) cached_layout_free, NULL);
+
+  cached = g_new0 (CachedLayout, 1);
+  cached->link.data = cached;
+  cached->text = g_strdup (text);
+  cached->context = context;
+  cached->lines = lines;
+  cached->width = width;
+  cached->layout = layout;
+  cached->layout_length = layout_length;
+  g_hash_table_remove (layout_cache, cached);
+  g_hash_table_add (layout_cache, cached);
+  g_queue_push_head_link (&layout_lru, &cached->link);
+
+  while (g_hash_table_size (layout_cache) > MAX_CACHED_LAYOUTS)
+    g_hash_table_remove (layout_cache, g_queue_peek_tail (&layout_lru));
+}
+
+/* The layout of @text at @width pixels let go by a label, if it is still
+ * kept; the caller owns it. */
+static PangoLayout *
+take_layout (PangoContext *context,
+             const char   *text,
+             guint         lines,
+             int           width,
+             gsize        *layout_length)
+{
+  CachedLayout key = { .text = (char *) text, .context = context, .lines = lines, .width = width };
+  CachedLayout *cached;
+  PangoLayout *layout;
+
+  if (layout_cache == NULL || text == NULL)
+    return NULL;
+
+  cached = g_hash_table_lookup (layout_cache, &key);
+  if (cached == NULL)
+    return NULL;
+
+  layout = g_steal_pointer (&cached->layout);
+  *layout_length = cached->layout_length;
+  g_hash_table_remove (layout_cache, cached);
+
+  return layout;
+}
+
+/* Lets go of the layout: to the cache, when it can serve another label
+ * (@keep), and it was laid out at a width. */
+static void
+clear_layout (DossierRowLabel *self,
+              gboolean         keep)
+{
+  if (self->layout != NULL)
+    {
+      if (keep)
+        cache_layout (self->context, self->text, self->lines, self->width,
+                      g_steal_pointer (&self->layout), self->layout_length);
+      else
+        g_clear_object (&self->layout);
+    }
+  g_clear_object (&self->context);
   g_clear_pointer (&self->font, pango_font_description_free);
   self->other_width = -1;
 }
@@ -86,27 +262,53 @@ get_line_height (PangoContext               *context,
   return GPOINTER_TO_INT (height);
 }
 
-/* As GtkLabel sets up its layout for xalign 0, left justification,
- * ellipsize end and, for more than a line, wrap word-char and lines. */
+/* The font the label is to be drawn in, and its context */
+static void
+ensure_context (DossierRowLabel *self)
+{
+  if (self->context != NULL)
+    return;
+
+  self->context = g_object_ref (get_shared_context (GTK_WIDGET (self)));
+  self->font = pango_font_description_copy (pango_context_get_font_description (self->context));
+  self->line_height = get_line_height (self->context, self->font);
+}
+
+/* A layout as GtkLabel sets one up for xalign 0, left justification,
+ * ellipsize end and, for more than a line, wrap word-char and lines; with
+ * the whole text, and no width yet. */
+static PangoLayout *
+new_layout (DossierRowLabel *self)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_text (layout, self->text != NULL ? self->text : "", -1);
+  self->layout_length = self->text != NULL ? strlen (self->text) : 0;
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (self->lines > 1)
+    {
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, - (int) self->lines);
+    }
+
+  return layout;
+}
+
 static PangoLayout *
 ensure_layout (DossierRowLabel *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-
   if (self->layout != NULL)
     return self->layout;
 
-  self->layout = gtk_widget_create_pango_layout (widget, self->text);
-  self->layout_length = self->text != NULL ? strlen (self->text) : 0;
-  self->font = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (self->layout)));
-  self->line_height = get_line_height (pango_layout_get_context (self->layout), self->font);
-  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  if (self->lines > 1)
+  ensure_context (self);
+  if (self->width > 0)
+    self->layout = take_layout (self->context, self->text, self->lines, self->width, &self->layout_length);
+  if (self->layout == NULL)
     {
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (self->layout, - (int) self->lines);
+      self->layout = new_layout (self);
+      self->width = -1;
     }
 
   return self->layout;
@@ -129,6 +331,8 @@ fit_text (DossierRowLabel *self,
   gsize length = strlen (text), fit = length;
 
   pango_layout_set_width (layout, width > 0 ? width * PANGO_SCALE : -1);
+  if (layout == self->layout)
+    self->width = width > 0 ? width : -1;
 
   if (self->lines > 1 && width > 0 && self->line_height > 0)
     {
@@ -250,10 +454,10 @@ dossier_row_label_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (dossier_row_label_parent_class)->css_changed (widget, change);
 
   /* A new font needs a new layout; a new colour, only a new frame. */
-  if (self->layout != NULL &&
+  if (self->context != NULL &&
       !pango_font_description_equal (self->font, pango_context_get_font_description (gtk_widget_get_pango_context (widget))))
     {
-      clear_layout (self);
+      clear_layout (self, TRUE);
       gtk_widget_queue_resize (widget);
     }
 }
@@ -264,8 +468,10 @@ dossier_row_label_system_setting_changed (GtkWidget       *widget,
 {
   GTK_WIDGET_CLASS (dossier_row_label_parent_class)->system_setting_changed (widget, setting);
 
-  /* Fonts, their rendering or the display's resolution */
-  clear_layout (DOSSIER_ROW_LABEL (widget));
+  /* Fonts, their rendering or the display's resolution: no layout made
+   * before is right any more. */
+  drop_cached_layouts ();
+  clear_layout (DOSSIER_ROW_LABEL (widget), FALSE);
   gtk_widget_queue_resize (widget);
 }
 
@@ -273,7 +479,7 @@ static void
 dossier_row_label_direction_changed (GtkWidget        *widget,
                                      GtkTextDirection  previous_direction)
 {
-  clear_layout (DOSSIER_ROW_LABEL (widget));
+  clear_layout (DOSSIER_ROW_LABEL (widget), TRUE);
   gtk_widget_queue_resize (widget);
 }
 
@@ -282,7 +488,7 @@ dossier_row_label_finalize (GObject *object)
 {
   DossierRowLabel *self = DOSSIER_ROW_LABEL (object);
 
-  clear_layout (self);
+  clear_layout (self, TRUE);
   g_free (self->text);
 
   G_OBJECT_CLASS (dossier_row_label_parent_class)->finalize (object);
@@ -367,6 +573,7 @@ static void
 dossier_row_label_init (DossierRowLabel *self)
 {
   self->lines = 1;
+  self->width = -1;
   self->other_width = -1;
 }
 
@@ -384,7 +591,9 @@ dossier_row_label_get_text (DossierRowLabel *self)
   return self->text != NULL ? self->text : "";
 }
 
-/* The same text again costs nothing: the layout is kept. */
+/* The same text again costs nothing: the layout is kept.  Another text
+ * is laid out at the width the label has, unless a label that showed it
+ * there before left its layout (see take_layout()). */
 void
 dossier_row_label_set_text (DossierRowLabel *self,
                             const char      *text)
@@ -394,14 +603,21 @@ dossier_row_label_set_text (DossierRowLabel *self,
   if (g_strcmp0 (dossier_row_label_get_text (self), text != NULL ? text : "") == 0)
     return;
 
+  if (self->layout != NULL)
+    cache_layout (self->context, self->text, self->lines, self->width,
+                  g_steal_pointer (&self->layout), self->layout_length);
   g_free (self->text);
   self->text = g_strdup (text);
   self->other_width = -1;
-  /* Laid out again at the width it has */
-  if (self->layout != NULL)
-    self->layout_length = fit_text (self, self->layout, G_MAXSIZE,
-                                    pango_layout_get_width (self->layout) > 0
-                                    ? pango_layout_get_width (self->layout) / PANGO_SCALE : -1);
+  if (self->context != NULL && self->width > 0 && self->text != NULL && self->text[0] != '\0')
+    {
+      self->layout = take_layout (self->context, self->text, self->lines, self->width, &self->layout_length);
+      if (self->layout == NULL)
+        {
+          self->layout = new_layout (self);
+          self->layout_length = fit_text (self, self->layout, self->layout_length, self->width);
+        }
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
@@ -428,7 +644,7 @@ dossier_row_label_set_lines (DossierRowLabel *self,
     return;
 
   self->lines = lines;
-  clear_layout (self);
+  clear_layout (self, FALSE);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINES]);
 }
