@@ -215,9 +215,11 @@ update_status (DossierArticlesView *self)
 
   if (dossier_article_filter_is_active (self->filter))
     /* Translators: how many articles match a search or entity, of all */
-    count = g_strdup_printf (ngettext ("%u of %u article", "%u of %u articles", total), shown, total);
+    count = g_strdup_printf (ngettext ("%'u of %'u article", "%'u of %'u articles", total), shown, total);
   else
-    count = g_strdup_printf (ngettext ("%u article", "%u articles", total), total);
+    /* Translators: "%'u" is a number with its digits grouped as the
+     * locale groups them (10,000 in English): keep the ' */
+    count = g_strdup_printf (ngettext ("%'u article", "%'u articles", total), total);
   gtk_label_set_label (self->count_label, count);
 
   if (total == 0)
