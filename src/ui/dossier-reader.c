@@ -220,21 +220,39 @@ on_web_process_terminated (int      reason,
     reload_page (self);
 }
 
+/* A script run in the page for the reader, and the page it was run in.
+ * The reader's dispose cancels the script, and the callback then runs
+ * once more with the reader gone: it finishes the call through the
+ * backend, which lives as long as the process, and looks at the reader
+ * only when not cancelled. */
 typedef struct
 {
   DossierReader *self;
+  const DossierReaderWebBackend *web;
   guint serial;
-} ScrollData;
+} ScriptCall;
+
+static ScriptCall *
+script_call_new (DossierReader *self)
+{
+  ScriptCall *call = g_new0 (ScriptCall, 1);
+
+  call->self = self;
+  call->web = self->web;
+  call->serial = self->load_serial;
+
+  return call;
+}
 
 static void
 scroll_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  ScrollData *data = user_data;
+  ScriptCall *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  data->self->web->run_script_finish (GTK_WIDGET (object), result, NULL, &error);
+  data->web->run_script_finish (GTK_WIDGET (object), result, NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_free (data);
@@ -258,7 +276,7 @@ on_load_finished (const char *uri,
 {
   DossierReader *self = user_data;
   g_autofree char *script = NULL;
-  ScrollData *data;
+  ScriptCall *data;
 
   if (g_strcmp0 (uri, self->page_uri) != 0)
     return;
@@ -284,9 +302,7 @@ on_load_finished (const char *uri,
       break;
     }
 
-  data = g_new0 (ScrollData, 1);
-  data->self = self;
-  data->serial = self->load_serial;
+  data = script_call_new (self);
   self->web->run_script (self->web_view, script, self->cancellable, scroll_done, data);
 }
 
@@ -487,23 +503,17 @@ dossier_reader_get_article (DossierReader *self)
   return self->article;
 }
 
-typedef struct
-{
-  DossierReader *self;
-  guint serial;
-} SearchReload;
-
 static void
 got_scroll_position (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autofree SearchReload *data = user_data;
+  g_autofree ScriptCall *data = user_data;
   DossierReader *self = data->self;
   g_autoptr(GError) error = NULL;
   double scroll_y = 0;
 
-  self->web->run_script_finish (GTK_WIDGET (object), result, &scroll_y, &error);
+  data->web->run_script_finish (GTK_WIDGET (object), result, &scroll_y, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -529,7 +539,7 @@ static gboolean
 search_reload_timeout (gpointer user_data)
 {
   DossierReader *self = user_data;
-  SearchReload *data;
+  ScriptCall *data;
 
   self->search_reload_id = 0;
   if (self->article == NULL || self->web_view == NULL)
@@ -546,9 +556,7 @@ search_reload_timeout (gpointer user_data)
 
   /* The page is about to be remade, after reading where the reader is. */
   self->load_serial++;
-  data = g_new0 (SearchReload, 1);
-  data->self = self;
-  data->serial = self->load_serial;
+  data = script_call_new (self);
   self->web->run_script (self->web_view, "window.scrollY", self->cancellable, got_scroll_position, data);
 
   return G_SOURCE_REMOVE;
