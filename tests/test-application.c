@@ -9,6 +9,7 @@
 #include "dossier-articles-view.h"
 #include "dossier-discrepancies-view.h"
 #include "dossier-graph-view.h"
+#include "dossier-reader.h"
 #include "dossier-test-utils.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window.h"
@@ -430,6 +431,37 @@ test_made_when_needed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The icon of the reader's empty page, on the first frame, comes from the
+ * .symbolic.png rendered at build time, at scale 1 and 2: an SVG would
+ * make GTK 4.8 load librsvg and draw it before the first frame. */
+static void
+test_first_frame_icon_prerendered (void)
+{
+  g_autoptr(DossierApplication) app = dossier_application_new ();
+  DossierWindow *window = dossier_test_new_window (app);
+  GtkWidget *reader = dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_READER);
+  GtkWidget *status_page = dossier_test_find_widget (reader, ADW_TYPE_STATUS_PAGE);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  const char *icon_name = adw_status_page_get_icon_name (ADW_STATUS_PAGE (status_page));
+
+  dossier_test_wait_until_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (status_page));
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, 128, scale,
+                                                                     GTK_TEXT_DIR_NONE, 0);
+      g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+      g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+      g_autofree char *expected = g_strdup_printf ("resource://" RESOURCE_PREFIX "/icons/128x128%s/status/%s.symbolic.png",
+                                                   scale == 2 ? "@2" : "", icon_name);
+
+      g_assert_cmpstr (uri, ==, expected);
+      g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_round_trip (void)
 {
@@ -482,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/application/load-progress", test_load_progress);
   g_test_add_func ("/application/made-when-needed", test_made_when_needed);
   g_test_add_func ("/application/webkit-not-linked", test_webkit_not_linked);
+  g_test_add_func ("/application/first-frame-icon-prerendered", test_first_frame_icon_prerendered);
 
   return g_test_run ();
 }
