@@ -349,13 +349,12 @@ dossier_article_row_set_article (DossierArticleRow *self,
   texts = get_row_texts (store, article);
   has_title = dossier_article_has_title (article);
 
-  /* A label given the text it has already is left alone. */
+  /* A label given the text it has already is left alone.  A first
+   * sentence shown for want of a headline is drawn as a headline is: the
+   * kicker above it says what it is, and a face of its own would cost the
+   * first frame a font. */
   gtk_widget_set_visible (GTK_WIDGET (self->kicker_label), !has_title);
   dossier_row_label_set_text (self->title_label, dossier_article_get_display_title (article));
-  if (has_title)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "first-sentence");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "first-sentence");
   dossier_row_label_set_text (self->byline_label, texts->byline);
   dossier_row_label_set_text (self->excerpt_label, texts->excerpt);
   gtk_widget_set_visible (GTK_WIDGET (self->excerpt_label), texts->excerpt[0] != '\0');

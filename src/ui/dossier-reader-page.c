@@ -70,7 +70,6 @@ static const char page_css[] =
   "overflow-wrap:break-word;word-wrap:break-word}"
   "article{max-width:70ch;margin:0 auto;padding:2.5em 1.5em 4em}"
   "h1{font-size:1.75em;line-height:1.25;margin:0 0 .4em;font-weight:700}"
-  "h1.first-sentence{font-weight:600;font-style:italic}"
   ".kicker{margin:0 0 .3em;font-size:.8em;letter-spacing:.04em;text-transform:uppercase;"
   "color:var(--dim)}"
   ".byline{margin:0 0 2em;color:var(--dim);font-size:.92em}"
@@ -726,10 +725,9 @@ dossier_reader_page_to_html (DossierReaderPage *page)
       g_string_append (out, "<p class=\"kicker\">");
       /* Translators: shown above the first sentence of an article that has no headline */
       append_escaped (out, _("No headline — first sentence"), -1);
-      g_string_append (out, "</p>\n<h1 class=\"first-sentence\">");
+      g_string_append (out, "</p>\n");
     }
-  else
-    g_string_append (out, "<h1>");
+  g_string_append (out, "<h1>");
   append_escaped (out, title, -1);
   g_string_append (out, "</h1>\n<p class=\"byline\">");
   append_byline_part (out, "outlet", page->outlet, _("Unknown outlet"));
