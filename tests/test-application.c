@@ -381,6 +381,7 @@ test_made_when_needed (void)
   GtkWidget *discrepancies_page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), "discrepancies");
   AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), discrepancies_page);
   guint n_discrepancies = g_list_model_get_n_items (dossier_store_get_discrepancies (store));
+  GtkWidget *primary_menu_button = dossier_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   GtkShortcutsWindow *overlay;
 
   g_assert_nonnull (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_ARTICLES_VIEW));
@@ -388,6 +389,13 @@ test_made_when_needed (void)
   g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_GRAPH_VIEW));
   g_assert_null (dossier_test_find_widget (GTK_WIDGET (window), DOSSIER_TYPE_DISCREPANCIES_VIEW));
   g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  /* The main menu's popover, the first time it opens */
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (primary_menu_button)));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (primary_menu_button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (primary_menu_button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (primary_menu_button)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (primary_menu_button)))));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (primary_menu_button));
 
   /* The badge, after the first frame */
   g_assert_cmpuint (n_discrepancies, >, 0);

@@ -123,6 +123,8 @@ test_window (gconstpointer data)
 
   menu_button = dossier_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   g_assert_nonnull (menu_button);
+  /* The menu is given to its button when it first opens */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   g_assert_nonnull (menu);
   collect_menu_labels (menu, labels);

@@ -10,6 +10,7 @@
 #include "dossier-article-row.h"
 #include "dossier-article-sorter.h"
 #include "dossier-articles-view.h"
+#include "dossier-lazy-menu.h"
 #include "dossier-list-slots.h"
 #include "dossier-reader.h"
 
@@ -589,18 +590,6 @@ on_folded_changed (DossierArticlesView *self)
     gtk_widget_set_visible (gtk_revealer_get_child (self->back_revealer), TRUE);
 }
 
-/* The sort menu's popover is built the first time it opens, not with the
- * view. */
-static void
-create_sort_popup (GtkMenuButton *button,
-                   gpointer       user_data)
-{
-  DossierArticlesView *self = user_data;
-
-  if (gtk_menu_button_get_menu_model (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->sort_menu);
-}
-
 static void
 on_selection_entity_changed (DossierSelection    *selection,
                              GParamSpec          *pspec,
@@ -948,7 +937,7 @@ dossier_articles_view_init (DossierArticlesView *self)
   g_signal_connect (self->back_revealer, "notify::child-revealed", G_CALLBACK (on_revealer_child_revealed), NULL);
   g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (on_folded_changed), self);
   on_folded_changed (self);
-  gtk_menu_button_set_create_popup_func (self->sort_button, create_sort_popup, self, NULL);
+  dossier_lazy_menu_attach (self->sort_button, self->sort_menu);
 
   /* The sort is remembered. */
   self->settings = g_settings_new (APP_ID);

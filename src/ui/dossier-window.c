@@ -7,6 +7,7 @@
 #include "dossier-articles-view.h"
 #include "dossier-discrepancies-view.h"
 #include "dossier-graph-view.h"
+#include "dossier-lazy-menu.h"
 #include "dossier-selection.h"
 #include "dossier-timeline-view.h"
 #include "dossier-window.h"
@@ -39,6 +40,8 @@ struct _DossierWindow
   GtkRevealer *loading_revealer;
   GtkLabel *loading_label;
   GtkProgressBar *loading_progress;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   AdwBin *articles_bin;
   GtkWidget *articles_view;
   /* The other views are made the first time they are shown: the first
@@ -565,6 +568,8 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, loading_progress);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, articles_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_bin);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, relationships_bin);
@@ -596,6 +601,7 @@ dossier_window_init (DossierWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  dossier_lazy_menu_attach (self->primary_menu_button, self->primary_menu);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", FALSE);
   g_signal_connect_object (self->loading_revealer, "notify::child-revealed",
                            G_CALLBACK (dossier_window_loading_revealed), self, G_CONNECT_SWAPPED);
