@@ -9,6 +9,10 @@ struct _DossierSource
   GObject parent_instance;
 
   DossierArticle *article;
+  /* The quote is the paragraph's bytes at offset: copied out the first
+   * time it is asked for, not for each of the tens of thousands of
+   * sources a large dossier has (set once, atomically: the store can be
+   * read from any thread) */
   char *quote;
   char *reference;
   char *url;
@@ -76,7 +80,7 @@ dossier_source_get_property (GObject    *object,
       g_value_set_object (value, self->article);
       break;
     case PROP_QUOTE:
-      g_value_set_string (value, self->quote);
+      g_value_set_string (value, dossier_source_get_quote (self));
       break;
     case PROP_PARAGRAPH:
       g_value_set_uint (value, self->paragraph);
@@ -126,6 +130,8 @@ dossier_source_init (DossierSource *self)
 {
 }
 
+/* @quote is what @article's body holds at @paragraph, @offset, as the
+ * loader found it there: the source keeps where, not a copy. */
 DossierSource *
 dossier_source_new_quote (DossierArticle *article,
                           const char     *quote,
@@ -135,7 +141,6 @@ dossier_source_new_quote (DossierArticle *article,
   DossierSource *self = g_object_new (DOSSIER_TYPE_SOURCE, NULL);
 
   self->article = g_object_ref (article);
-  self->quote = g_strdup (quote);
   self->paragraph = paragraph;
   self->offset = offset;
   self->length = strlen (quote);
@@ -177,9 +182,27 @@ dossier_source_get_article (DossierSource *self)
 const char *
 dossier_source_get_quote (DossierSource *self)
 {
+  char *quote;
+
   g_return_val_if_fail (DOSSIER_IS_SOURCE (self), NULL);
 
-  return self->quote;
+  if (self->article == NULL)
+    return NULL;
+
+  quote = g_atomic_pointer_get (&self->quote);
+  if (quote == NULL)
+    {
+      const char * const *body = dossier_article_get_body (self->article, NULL);
+
+      quote = g_strndup (body[self->paragraph] + self->offset, self->length);
+      if (!g_atomic_pointer_compare_and_exchange (&self->quote, NULL, quote))
+        {
+          g_free (quote);
+          quote = g_atomic_pointer_get (&self->quote);
+        }
+    }
+
+  return quote;
 }
 
 /* Returns: the index of the body paragraph holding the quote */

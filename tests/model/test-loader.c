@@ -170,6 +170,16 @@ test_valid (void)
   g_assert_cmpuint (dossier_source_get_paragraph (source), ==, 0);
   g_assert_cmpuint (dossier_source_get_offset (source), ==, strlen ("DeepSeek "));
   g_assert_cmpuint (dossier_source_get_length (source), ==, strlen ("released R1"));
+  /* The quote, its own NUL-terminated string, the same each time it is
+   * asked for, through the property too */
+  g_assert_cmpstr (dossier_source_get_quote (source), ==, "released R1");
+  g_assert_true (dossier_source_get_quote (source) == dossier_source_get_quote (source));
+  {
+    g_autofree char *quote = NULL;
+
+    g_object_get (source, "quote", &quote, NULL);
+    g_assert_cmpstr (quote, ==, "released R1");
+  }
 }
 
 static void
