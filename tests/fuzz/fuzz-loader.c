@@ -47,6 +47,34 @@ walk_list (GListModel *list,
   g_assert_null (g_list_model_get_item (list, n));
 }
 
+/* Each quote is its article's text where the source says it is */
+static void
+walk_sources (GListModel *sources)
+{
+  walk_list (sources, DOSSIER_TYPE_SOURCE);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
+      DossierArticle *article = dossier_source_get_article (source);
+      const char *quote = dossier_source_get_quote (source);
+      const char * const *body;
+      guint n_paragraphs;
+
+      if (article == NULL)
+        {
+          g_assert_null (quote);
+          continue;
+        }
+      body = dossier_article_get_body (article, &n_paragraphs);
+      g_assert_cmpuint (dossier_source_get_paragraph (source), <, n_paragraphs);
+      g_assert_cmpuint (strlen (quote), ==, dossier_source_get_length (source));
+      g_assert_cmpuint (dossier_source_get_offset (source) + dossier_source_get_length (source), <=,
+                        strlen (body[dossier_source_get_paragraph (source)]));
+      g_assert_true (memcmp (body[dossier_source_get_paragraph (source)] + dossier_source_get_offset (source),
+                             quote, dossier_source_get_length (source)) == 0);
+    }
+}
+
 static void
 walk_store (DossierStore *store)
 {
@@ -89,6 +117,7 @@ walk_store (DossierStore *store)
 
       g_assert_true (dossier_store_lookup_event (store, dossier_event_get_id (event)) != NULL);
       walk_list (dossier_store_get_event_discrepancies (store, event), DOSSIER_TYPE_DISCREPANCY);
+      walk_sources (dossier_event_get_sources (event));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
@@ -97,6 +126,7 @@ walk_store (DossierStore *store)
 
       g_assert_true (dossier_store_lookup_relation (store, dossier_relation_get_id (relation)) != NULL);
       walk_list (dossier_store_get_relation_discrepancies (store, relation), DOSSIER_TYPE_DISCREPANCY);
+      walk_sources (dossier_relation_get_sources (relation));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (discrepancies); i++)
