@@ -17,6 +17,7 @@
 #include "dossier-json-private.h"
 #include "dossier-syntax-private.h"
 #include "json-same.h"
+#include "source-quote.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -55,23 +56,11 @@ walk_sources (GListModel *sources)
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
-      DossierArticle *article = dossier_source_get_article (source);
-      const char *quote = dossier_source_get_quote (source);
-      const char * const *body;
-      guint n_paragraphs;
 
-      if (article == NULL)
-        {
-          g_assert_null (quote);
-          continue;
-        }
-      body = dossier_article_get_body (article, &n_paragraphs);
-      g_assert_cmpuint (dossier_source_get_paragraph (source), <, n_paragraphs);
-      g_assert_cmpuint (strlen (quote), ==, dossier_source_get_length (source));
-      g_assert_cmpuint (dossier_source_get_offset (source) + dossier_source_get_length (source), <=,
-                        strlen (body[dossier_source_get_paragraph (source)]));
-      g_assert_true (memcmp (body[dossier_source_get_paragraph (source)] + dossier_source_get_offset (source),
-                             quote, dossier_source_get_length (source)) == 0);
+      if (dossier_source_get_article (source) == NULL)
+        g_assert_null (dossier_source_get_quote (source));
+      else
+        dossier_assert_quote_in_article (source);
     }
 }
 

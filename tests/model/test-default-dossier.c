@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dossier-model.h"
+#include "source-quote.h"
 
 /* The dossier that ships in the app: $DOSSIER_DEFAULT, with the seed
  * articles it was built from in $DOSSIER_SEEDS. */
@@ -71,27 +72,15 @@ check_sources (GListModel *sources)
   for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
     {
       g_autoptr(DossierSource) source = g_list_model_get_item (sources, i);
-      DossierArticle *article = dossier_source_get_article (source);
-      const char *quote = dossier_source_get_quote (source);
-      const char * const *body;
-      guint n_paragraphs;
-      const char *paragraph;
 
-      if (article == NULL)
+      if (dossier_source_get_article (source) == NULL)
         {
           g_assert_true (dossier_source_is_reference (source));
           g_assert_cmpstr (dossier_source_get_reference (source), !=, "");
           continue;
         }
 
-      body = dossier_article_get_body (article, &n_paragraphs);
-      g_assert_cmpuint (dossier_source_get_paragraph (source), <, n_paragraphs);
-      paragraph = body[dossier_source_get_paragraph (source)];
-      g_assert_cmpuint (dossier_source_get_length (source), ==, strlen (quote));
-      g_assert_cmpuint (dossier_source_get_offset (source) + dossier_source_get_length (source), <=,
-                        strlen (paragraph));
-      g_assert_cmpmem (paragraph + dossier_source_get_offset (source), dossier_source_get_length (source),
-                       quote, strlen (quote));
+      dossier_assert_quote_in_article (source);
       n_quotes++;
     }
 
